@@ -1,0 +1,66 @@
+package io.swapline.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A live clustered object: a named instance of an interface whose implementation can be
+ * replaced while clients keep calling it.
+ *
+ * <p>Clients hold the {@link #stub()}, never a Rep. The stub stays valid across swaps; after
+ * the object is destroyed every call on it throws an {@link IllegalStateException} naming the
+ * object.
+ *
+ * @param <T> the object's interface
+ */
+@ProviderType
+public interface ClusteredObject<T> {
+
+    /**
+     * The object's name, unique in its registry.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * The interface clients call.
+     *
+     * @return the interface
+     */
+    Class<T> type();
+
+    /**
+     * The client's handle: an instance of {@link #type()} whose every method runs on the Rep
+     * for the calling thread's slot.
+     *
+     * <p>{@code equals} and {@code hashCode} of a stub are identity (one stub per object, so
+     * two stubs are equal exactly when they are the same object); {@code toString} names the
+     * object. None of the three reaches the implementation.
+     *
+     * @return the stub, the same instance on every call
+     */
+    T stub();
+
+    /**
+     * The kind of the current implementation's root.
+     *
+     * @return the root kind
+     * @throws IllegalStateException if the object was destroyed
+     */
+    RootKind kind();
+
+    /**
+     * The number of slots on which the current implementation has been called.
+     *
+     * @return the slots in use
+     * @throws IllegalStateException if the object was destroyed
+     */
+    int slotsInUse();
+
+    /**
+     * Whether the object still exists.
+     *
+     * @return false once destroyed
+     */
+    boolean isLive();
+}

@@ -1,0 +1,212 @@
+package io.swapline.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The global part of a clustered object: it owns the object's shared data and creates the
+ * Reps (the per-slot parts that implement the interface) on demand.
+ *
+ * <p>Extend {@link SharedRoot}, {@link DistributedRoot} or {@link ClusteredRoot} rather than
+ * this class; add fields to hold state that every Rep shares, and reach it from a Rep through
+ * the root reference you give the Rep in {@link #newRep(int)}:
+ *
+ * <pre>{@code
+ * final class CounterRoot extends DistributedRoot<Counter> {
+ *     protected Counter newRep(int repIndex) { return new CounterRep(this); }
+ * }
+ * }</pre>
+ *
+ * <p><b>Miss handling.</b> A slot starts empty. The first call on a slot "misses": the runtime
+ * calls {@link #handleMiss(int)}, which returns the Rep for that slot, creating it exactly
+ * once even when several threads miss at the same time, and remembers that the slot missed.
+ * Later calls on the slot go straight to the Rep.
+ *
+ * <p>A root belongs to one clustered object: the runtime {@linkplain #attach(int) attaches}
+ * it once, and attaching it a second time fails.
+ *
+ * @param <T> the interface the Reps implement
+ */
+public abstract class Root<T> {
+
+    private volatile int slotCount;
+    // Written only under the monitor of this root; read without it (misses are rare,
+    // lookups of created Reps are not).
+    private AtomicReferenceArray<T> reps;
+    private AtomicLongArray missedSlots;
+
+    /** Constructor for subclasses. */
+    protected Root() {
+    }
+
+    /**
+     * Creates the Rep with the given index. Called at most once per index, by
+     * {@link #handleMiss(int)}, while the root is locked: keep it short and do not call the
+     * clustered object from here.
+     *
+     * @param repIndex the index of the Rep, from 0 to {@link #repCount()} - 1
+     * @return a new Rep; never null
+     */
+    protected abstract T newRep(int repIndex);
+
+    /**
+     * Maps a slot to the index of the Rep that serves it.
+     *
+     * @param slot a slot, from 0 to {@link #slotCount()} - 1
+     * @return the Rep index
+     */
+    protected abstract int repIndexOf(int slot);
+
+    /**
+     * The number of Reps this root can have for the given number of slots.
+     *
+     * @param slots the number of slots of the runtime
+     * @return the number of distinct Rep indexes
+     */
+    protected abstract int repCountFor(int slots);
+
+    /**
+     * The kind of this root.
+     *
+     * @return the kind
+     */
+    public abstract RootKind kind();
+
+    /**
+     * Binds this root to a runtime with the given number of slots. Called by the runtime
+     * when the root becomes part of a clustered object; not for component code.
+     *
+     * @param slots the runtime's slot count, a power of two
+     * @throws IllegalStateException if the root is already attached to an object
+     */
+    public final synchronized void attach(int slots) {
+        if (slots <= 0 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("slot count must be a power of two, was " + slots);
+        }
+        if (slotCount != 0) {
+            throw new IllegalStateException(getClass().getName()
+                    + " is already attached to a clustered object; a root belongs to exactly one");
+        }
+        reps = new AtomicReferenceArray<>(repCountFor(slots));
+        missedSlots = new AtomicLongArray((slots + 63) >>> 6);
+        slotCount = slots;
+    }
+
+    /**
+     * Returns the Rep serving {@code slot}, creating it on the first miss. Called by the
+     * runtime when a slot misses; racing misses on one slot get the same Rep.
+     *
+     * @param slot the slot that missed
+     * @return the Rep for the slot
+     * @throws IllegalStateException if the root is not attached
+     */
+    public final T handleMiss(int slot) {
+        AtomicReferenceArray<T> table = requireAttached();
+        Objects.checkIndex(slot, slotCount);
+        markMissed(slot);
+        int index = repIndexOf(slot);
+        T rep = table.get(index);
+        if (rep != null) {
+            return rep;
+        }
+        synchronized (this) {
+            rep = table.get(index); // recheck under the monitor: one Rep per index
+            if (rep == null) {
+                rep = Objects.requireNonNull(newRep(index),
+                        () -> getClass().getName() + ".newRep(" + index + ") returned null");
+                table.set(index, rep);
+            }
+            return rep;
+        }
+    }
+
+    /**
+     * The Reps created so far, in index order.
+     *
+     * @return a snapshot of the existing Reps
+     */
+    public final List<T> reps() {
+        List<T> result = new ArrayList<>();
+        if (slotCount != 0) {
+            AtomicReferenceArray<T> table = reps;
+            for (int i = 0; i < table.length(); i++) {
+                T rep = table.get(i);
+                if (rep != null) {
+                    result.add(rep);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The Rep with the given index, or null if no slot it serves has missed yet.
+     *
+     * @param repIndex the Rep index
+     * @return the Rep or null
+     */
+    public final T repAt(int repIndex) {
+        return requireAttached().get(repIndex);
+    }
+
+    /**
+     * The slots that have missed on this root, in increasing order.
+     *
+     * @return the slot numbers
+     */
+    public final int[] missedSlots() {
+        if (slotCount == 0) {
+            return new int[0];
+        }
+        AtomicLongArray words = missedSlots;
+        int[] result = new int[slotCount];
+        int n = 0;
+        for (int w = 0; w < words.length(); w++) {
+            long bits = words.get(w);
+            while (bits != 0) {
+                result[n++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+            }
+        }
+        return Arrays.copyOf(result, n);
+    }
+
+    /**
+     * The number of slots of the runtime this root is attached to, or 0 before it is attached.
+     *
+     * @return the slot count
+     */
+    public final int slotCount() {
+        return slotCount;
+    }
+
+    /**
+     * The number of Rep indexes this root has.
+     *
+     * @return the number of possible Reps
+     * @throws IllegalStateException if the root is not attached
+     */
+    public final int repCount() {
+        return requireAttached().length();
+    }
+
+    private void markMissed(int slot) {
+        int word = slot >>> 6;
+        long bit = 1L << slot;
+        long current = missedSlots.get(word);
+        while ((current & bit) == 0 && !missedSlots.compareAndSet(word, current, current | bit)) {
+            current = missedSlots.get(word);
+        }
+    }
+
+    private AtomicReferenceArray<T> requireAttached() {
+        if (slotCount == 0) { // volatile read first: it publishes reps and missedSlots
+            throw new IllegalStateException(getClass().getName() + " is not attached to a clustered object");
+        }
+        return reps;
+    }
+}

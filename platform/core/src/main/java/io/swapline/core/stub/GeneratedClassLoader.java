@@ -1,0 +1,41 @@
+package io.swapline.core.stub;
+
+/**
+ * Defines one generated class. It sees exactly two worlds: the runtime's own classes (the
+ * stub superclass and linkage) through the runtime's loader, and everything else through the
+ * loader of the interface being implemented — in OSGi, the API bundle's loader, which cannot
+ * see the runtime.
+ *
+ * <p>One loader per generated class, so that a class whose object is gone can be unloaded:
+ * sharing a loader among all stubs of an interface would keep every stub class ever made
+ * alive for as long as the interface's bundle lives. The loader is an ordinary class loader,
+ * not a hidden class: frames of hidden classes are missing from {@code Thread.getStackTrace()}
+ * on JDK 25, and the swap's stack check must see stub frames.
+ */
+final class GeneratedClassLoader extends ClassLoader {
+
+    private static final String RUNTIME_PACKAGE = "io.swapline.core.";
+    private static final ClassLoader RUNTIME_LOADER = GeneratedClassLoader.class.getClassLoader();
+
+    private final ClassLoader interfaceLoader;
+
+    GeneratedClassLoader(ClassLoader interfaceLoader) {
+        super(null);
+        this.interfaceLoader = interfaceLoader;
+    }
+
+    Class<?> define(String binaryName, byte[] bytes) {
+        return defineClass(binaryName, bytes, 0, bytes.length);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith(RUNTIME_PACKAGE)) {
+            return RUNTIME_LOADER.loadClass(name);
+        }
+        if (interfaceLoader == null) { // an interface of the JDK itself
+            return super.loadClass(name, resolve);
+        }
+        return interfaceLoader.loadClass(name);
+    }
+}
