@@ -1,5 +1,7 @@
 package io.swapline.api;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -56,6 +58,29 @@ public interface ClusteredObject<T> {
      * @throws IllegalStateException if the object was destroyed
      */
     int slotsInUse();
+
+    /**
+     * The name of the implementation currently serving the object.
+     *
+     * @return the implementation's name, see {@link Root#implementationName()}
+     * @throws IllegalStateException if the object was destroyed
+     */
+    String implementationName();
+
+    /**
+     * The number of swaps that completed on this object.
+     *
+     * @return the swap count
+     */
+    long swapCount();
+
+    /**
+     * The most recent swap records of this object, oldest first. The runtime keeps a bounded
+     * number of them.
+     *
+     * @return a snapshot of the history
+     */
+    List<SwapRecord> history();
 
     /**
      * Whether the object still exists.

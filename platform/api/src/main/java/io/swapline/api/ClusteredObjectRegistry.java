@@ -70,6 +70,26 @@ public interface ClusteredObjectRegistry {
     Collection<ClusteredObject<?>> objects();
 
     /**
+     * Hot-swaps a live object to a new implementation while clients keep calling it: no call
+     * fails, none is lost or run twice, the state moves through the best protocol both sides
+     * support, and from then on every call runs on the new implementation. Returns when the swap
+     * has ended. At most one swap runs on an object at a time: a second request waits for the
+     * first to end (up to the runtime's swap deadline) and then runs.
+     *
+     * @param object the object
+     * @param newRoot the new implementation's root, not attached to any object
+     * @param <T> the interface
+     * @return the record: {@link SwapRecord#completed()} or rolled back with its reason (the old
+     *     implementation then still serves, its state intact)
+     * @throws SwapRefusedException if the two implementations share no transfer protocol, the
+     *     new one does not implement the interface, or another swap did not end in time; nothing changed
+     * @throws IllegalStateException if the object was destroyed or the root already belongs to an object
+     * @throws IllegalArgumentException if the object belongs to another registry
+     * @throws NullPointerException if an argument is null
+     */
+    <T> SwapRecord swap(ClusteredObject<T> object, Root<? extends T> newRoot);
+
+    /**
      * Destroys an object: its name is free again, its stub throws {@link IllegalStateException}
      * from then on. Destroying an object twice is not an error.
      *

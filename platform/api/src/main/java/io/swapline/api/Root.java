@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -192,6 +193,81 @@ public abstract class Root<T> {
      */
     public final int repCount() {
         return requireAttached().length();
+    }
+
+    /**
+     * A name for this implementation in swap records, logs and the shell. By default the root's
+     * class name.
+     *
+     * @return the name
+     */
+    public String implementationName() {
+        return getClass().getName();
+    }
+
+    /**
+     * Whether this implementation has no state worth keeping, so that it can be swapped out (or
+     * in) without a transfer protocol. Stateful by default: a swap between two implementations
+     * that share no protocol is refused rather than silently dropping state.
+     *
+     * @return true if the implementation holds no state
+     */
+    public boolean isStateless() {
+        return false;
+    }
+
+    /**
+     * The protocols in which this implementation can hand its state to a successor.
+     *
+     * @return the exportable protocols; empty by default
+     */
+    public Set<TransferProtocol<?>> exportProtocols() {
+        return Set.of();
+    }
+
+    /**
+     * The protocols in which this implementation can take over a predecessor's state.
+     *
+     * @return the importable protocols; empty by default
+     */
+    public Set<TransferProtocol<?>> importProtocols() {
+        return Set.of();
+    }
+
+    /**
+     * Exports this implementation's state. Called once per swap, while the object is quiescent
+     * (no call is running in it), by the thread driving the swap.
+     *
+     * <p>Must not modify this implementation: if the import fails, the swap rolls back and this
+     * implementation goes on serving with its state as it was.
+     *
+     * @param protocol one of {@link #exportProtocols()}
+     * @param <S> the state type
+     * @return the state, never null
+     */
+    public <S> S exportState(TransferProtocol<S> protocol) {
+        throw new UnsupportedOperationException(implementationName() + " exports no state");
+    }
+
+    /**
+     * Imports a predecessor's state before this implementation serves any call. Called once per
+     * swap, by the thread driving the swap, before any Rep of this root has been called.
+     * Throwing rolls the swap back; the predecessor keeps serving.
+     *
+     * @param protocol one of {@link #importProtocols()}
+     * @param state the state exported by the predecessor
+     * @param <S> the state type
+     */
+    public <S> void importState(TransferProtocol<S> protocol, S state) {
+        throw new UnsupportedOperationException(implementationName() + " imports no state");
+    }
+
+    /**
+     * Called once when this implementation has been swapped out and no call runs in it any
+     * more, or when its object is destroyed: release resources here. Does nothing by default.
+     * An exception thrown here is recorded and otherwise ignored.
+     */
+    public void destroy() {
     }
 
     private void markMissed(int slot) {

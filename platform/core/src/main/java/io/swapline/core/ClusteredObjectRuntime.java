@@ -1,6 +1,11 @@
 package io.swapline.core;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +20,13 @@ import io.swapline.api.DistributedRoot;
 import io.swapline.api.Root;
 import io.swapline.api.RootKind;
 import io.swapline.api.SharedRoot;
+import io.swapline.api.SwapPhase;
+import io.swapline.api.SwapRecord;
+import io.swapline.api.SwapRefusedException;
+import io.swapline.core.quiesce.PlatformActivities;
+import io.swapline.core.swap.Swap;
+import io.swapline.core.swap.SwapContext;
+import io.swapline.core.swap.SwapDeadlines;
 import io.swapline.core.stub.Stubs;
 import io.swapline.core.table.GlobalTranslationTable;
 import io.swapline.core.table.LocalTable;
@@ -24,13 +36,14 @@ import io.swapline.core.table.ProcessorSlots;
  * The clustered-object runtime: a registry of named objects over one global translation
  * table. Use one per application (the OSGi platform makes one per framework).
  */
-public final class ClusteredObjectRuntime implements ClusteredObjectRegistry {
+public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, AutoCloseable {
 
     /** The cluster size of {@link RootKind#CLUSTERED} objects made from a Rep factory. */
     public static final int DEFAULT_CLUSTER_SIZE = 2;
 
     private final GlobalTranslationTable table;
     private final ConcurrentMap<String, ManagedObject<?>> byName = new ConcurrentHashMap<>();
+    private final SwapContext swapContext;
 
     /** A runtime with one slot per processor of this machine (rounded up to a power of two). */
     public ClusteredObjectRuntime() {
@@ -38,12 +51,34 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry {
     }
 
     /**
-     * A runtime with the given slots.
+     * A runtime with the given slots and default swap deadlines.
      *
      * @param slots the processor slots
      */
     public ClusteredObjectRuntime(ProcessorSlots slots) {
+        this(slots, SwapDeadlines.DEFAULT);
+    }
+
+    /**
+     * A runtime with the given slots and swap deadlines.
+     *
+     * @param slots the processor slots
+     * @param deadlines how long each swap phase may take before the swap rolls back
+     */
+    public ClusteredObjectRuntime(ProcessorSlots slots, SwapDeadlines deadlines) {
         this.table = new GlobalTranslationTable(Objects.requireNonNull(slots, "slots"));
+        this.swapContext = new SwapContext(Objects.requireNonNull(deadlines, "deadlines"),
+                new PlatformActivities("swapline-activity"));
+    }
+
+    /**
+     * The platform's own executor: tasks run there are tracked by generations, so swaps never
+     * need to inspect their threads' stacks.
+     *
+     * @return the activities
+     */
+    public PlatformActivities activities() {
+        return swapContext.activities();
     }
 
     /**
@@ -120,10 +155,66 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry {
     }
 
     @Override
+    public <T> SwapRecord swap(ClusteredObject<T> object, Root<? extends T> newRoot) {
+        ManagedObject<?> managed = own(object);
+        Objects.requireNonNull(newRoot, "newRoot");
+        if (newRoot.slotCount() != 0) {
+            throw new IllegalStateException("the root " + newRoot.implementationName()
+                    + " already belongs to a clustered object");
+        }
+        ReentrantLock lock = managed.swapLock();
+        if (!tryLock(lock, swapContext.deadlines().queue())) {
+            SwapRecord refused = new SwapRecord(managed.name(), managed.currentRoot().implementationName(),
+                    newRoot.implementationName(), "none", SwapPhase.REFUSED, "another swap of the object did not end within "
+                    + swapContext.deadlines().queue().toMillis() + " ms", Instant.now(), Map.of(), 0, 0, Duration.ZERO);
+            managed.record(refused);
+            throw new SwapRefusedException(refused);
+        }
+        try {
+            if (!managed.isLive()) {
+                throw managed.table().destroyedException();
+            }
+            SwapRecord record = new Swap(managed, newRoot, swapContext).run();
+            managed.record(record);
+            return record;
+        } catch (SwapRefusedException e) {
+            managed.record(e.record());
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void destroy(ClusteredObject<?> object) {
         ManagedObject<?> managed = own(object);
-        table.free(managed.table());
-        byName.remove(managed.name(), managed);
+        ReentrantLock lock = managed.swapLock();
+        lock.lock(); // a swap in progress ends first (its phases have deadlines)
+        try {
+            if (!managed.isLive()) {
+                return;
+            }
+            table.free(managed.table());
+            byName.remove(managed.name(), managed);
+            managed.currentRoot().destroy();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the platform's activity threads. Objects stay usable; swaps do not. */
+    @Override
+    public void close() {
+        swapContext.activities().close();
+    }
+
+    private static boolean tryLock(ReentrantLock lock, Duration wait) {
+        try {
+            return lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     ManagedObject<?> own(ClusteredObject<?> object) {

@@ -128,6 +128,15 @@ public final class LocalTable {
     }
 
     /**
+     * The calling thread's slot.
+     *
+     * @return the slot
+     */
+    public int currentSlot() {
+        return ProcessorSlots.slotOf(Thread.currentThread(), mask);
+    }
+
+    /**
      * The Rep currently installed in a slot, or null.
      *
      * @param slot the slot
@@ -191,7 +200,13 @@ public final class LocalTable {
         clearSlots();
         Root<?> root = entry.root();
         if (root.kind() == RootKind.SHARED) {
-            retarget(Path.SHARED_MISS, SHARED_MISS.bindTo(this).asType(site.type()));
+            Object rep = root.repAt(0);
+            if (type.isInstance(rep)) { // already made (a swap's probe): fold it now, not on a client's miss
+                root.handleMiss(currentSlot());
+                retarget(Path.SHARED_REP, MethodHandles.constant(type, rep));
+            } else {
+                retarget(Path.SHARED_MISS, SHARED_MISS.bindTo(this).asType(site.type()));
+            }
         } else if (path != Path.SLOT_LOOKUP) { // already there: spare the deoptimisation
             retarget(Path.SLOT_LOOKUP, slotLookup);
         }
