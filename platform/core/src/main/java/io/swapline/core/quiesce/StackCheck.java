@@ -12,8 +12,9 @@ import java.util.function.Predicate;
  *
  * <p>A call is inside the object while a frame of the object's stub class is on the stack
  * (one class per object, so the frame names the object). If the frame just above it (its callee)
- * belongs to a Mediator glue class, the call went through the Mediator and is tracked there;
- * anything else — an old Rep, the slot lookup, nothing yet — counts as untracked, so the check
+ * belongs to this swap's Mediator glue class (one class per swap), the call went through this
+ * swap's Mediator and is tracked there; anything else — an old Rep, the glue of an earlier
+ * swap still routing a call, the slot lookup, nothing yet — counts as untracked, so the check
  * errs towards waiting.
  *
  * <h2>What it sees and what it cannot</h2>
@@ -39,17 +40,17 @@ public final class StackCheck {
     static final int TRUNCATED_DEPTH = 1024;
 
     private final String stubClassName;
-    private final String gluePrefix;
+    private final String glueClassName;
 
     /**
-     * A check for one object.
+     * A check for one swap of one object.
      *
      * @param stubClassName the binary name of the object's stub class
-     * @param gluePrefix the name prefix of Mediator glue classes
+     * @param glueClassName the binary name of this swap's Mediator glue class
      */
-    public StackCheck(String stubClassName, String gluePrefix) {
+    public StackCheck(String stubClassName, String glueClassName) {
         this.stubClassName = stubClassName;
-        this.gluePrefix = gluePrefix;
+        this.glueClassName = glueClassName;
     }
 
     /**
@@ -90,7 +91,7 @@ public final class StackCheck {
         }
         for (int i = 0; i < trace.length; i++) {
             if (trace[i].getClassName().equals(stubClassName)
-                    && (i == 0 || !trace[i - 1].getClassName().startsWith(gluePrefix))) {
+                    && (i == 0 || !trace[i - 1].getClassName().equals(glueClassName))) {
                 return true;
             }
         }

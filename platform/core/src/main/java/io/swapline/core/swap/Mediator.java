@@ -54,6 +54,7 @@ final class Mediator implements CallMediator {
     private final LongAdder blocked = new LongAdder();
     private final AtomicLong longestBlockNanos = new AtomicLong();
     private final Thread driver;
+    private final MediatorGlues.Glue<Object> glue;
 
     @SuppressWarnings("unchecked")
     Mediator(LocalTable table, Root<?> oldRoot, Root<?> newRoot, SwapDeadlines deadlines) {
@@ -63,9 +64,14 @@ final class Mediator implements CallMediator {
         this.newRoot = newRoot;
         this.deadlines = deadlines;
         this.driver = Thread.currentThread();
-        Class<Object> type = (Class<Object>) table.type();
-        this.root = DistributedRoot.of(slot -> MediatorGlues.newGlue(type, this));
+        this.glue = MediatorGlues.defineFor((Class<Object>) table.type());
+        this.root = DistributedRoot.of(slot -> glue.newRep(this));
         this.root.attach(table.entry().root().slotCount());
+    }
+
+    /** The binary name of this swap's glue class, which marks tracked calls in stack traces. */
+    String glueClassName() {
+        return glue.className();
     }
 
     /** The root interposed in the object's translation entry. */

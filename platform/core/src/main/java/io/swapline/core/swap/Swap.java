@@ -16,7 +16,6 @@ import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.core.quiesce.StackCheck;
-import io.swapline.core.stub.MediatorGlues;
 import io.swapline.core.table.LocalTable;
 import io.swapline.core.table.TranslationEntry;
 import io.swapline.core.transfer.ProtocolNegotiation;
@@ -101,7 +100,7 @@ public final class Swap {
      * @return why the swap is refused, or null
      */
     private String prepare() {
-        if (new StackCheck(object.stubClassName(), MediatorGlues.GLUE_PREFIX)
+        if (new StackCheck(object.stubClassName(), "")
                 .showsUntrackedCall(Thread.currentThread().getStackTrace())) {
             return "requested from inside a call on the object itself, which would wait for itself";
         }
@@ -142,7 +141,7 @@ public final class Swap {
     private String forward() {
         long deadline = System.nanoTime() + context.deadlines().forward().toNanos();
         CompletableFuture<Void> platformWork = context.activities().generations().awaitPriorActivities();
-        StackCheck check = new StackCheck(object.stubClassName(), MediatorGlues.GLUE_PREFIX);
+        StackCheck check = new StackCheck(object.stubClassName(), mediator.glueClassName());
         Set<Thread> inside = check.threadsInsideOldCalls(context.activities()::owns);
         long backoff = FIRST_BACKOFF_NANOS;
         while (!inside.isEmpty()) {

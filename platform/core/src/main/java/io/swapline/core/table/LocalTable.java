@@ -202,7 +202,6 @@ public final class LocalTable {
         if (root.kind() == RootKind.SHARED) {
             Object rep = root.repAt(0);
             if (type.isInstance(rep)) { // already made (a swap's probe): fold it now, not on a client's miss
-                root.handleMiss(currentSlot());
                 retarget(Path.SHARED_REP, MethodHandles.constant(type, rep));
             } else {
                 retarget(Path.SHARED_MISS, SHARED_MISS.bindTo(this).asType(site.type()));
