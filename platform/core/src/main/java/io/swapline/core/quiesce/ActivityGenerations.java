@@ -86,7 +86,7 @@ public final class ActivityGenerations {
                 int next = 1 - current;
                 waitingOn = next;
                 if (counts[next].get() != 0) {
-                    return; // the last activity leaving `next` calls back
+                    break; // the last activity leaving `next` calls back
                 }
                 waitingOn = -1;
                 current = next;
