@@ -106,23 +106,10 @@ public abstract class Root<T> {
      * @throws IllegalStateException if the root is not attached
      */
     public final T handleMiss(int slot) {
-        AtomicReferenceArray<T> table = requireAttached();
+        requireAttached();
         Objects.checkIndex(slot, slotCount);
         markMissed(slot);
-        int index = repIndexOf(slot);
-        T rep = table.get(index);
-        if (rep != null) {
-            return rep;
-        }
-        synchronized (this) {
-            rep = table.get(index); // recheck under the monitor: one Rep per index
-            if (rep == null) {
-                rep = Objects.requireNonNull(newRep(index),
-                        () -> getClass().getName() + ".newRep(" + index + ") returned null");
-                table.set(index, rep);
-            }
-            return rep;
-        }
+        return repFor(repIndexOf(slot));
     }
 
     /**
@@ -260,6 +247,79 @@ public abstract class Root<T> {
      */
     public <S> void importState(TransferProtocol<S> protocol, S state) {
         throw new UnsupportedOperationException(implementationName() + " imports no state");
+    }
+
+    /**
+     * Exports the state of one Rep for a {@linkplain TransferProtocol#isPerRep() per-Rep}
+     * protocol. Called while the object is quiescent, for every Rep index this implementation
+     * has created, from several threads at once (one Rep each). Must not modify the Rep.
+     *
+     * @param protocol one of {@link #exportProtocols()}, per Rep
+     * @param repIndex the Rep's index
+     * @param <S> the state type
+     * @return the Rep's state, never null
+     */
+    public <S> S exportRepState(TransferProtocol<S> protocol, int repIndex) {
+        throw new UnsupportedOperationException(implementationName() + " exports no per-Rep state");
+    }
+
+    /**
+     * Imports the state of one Rep for a {@linkplain TransferProtocol#isPerRep() per-Rep}
+     * protocol, into the Rep with the same index (create it with {@link #repFor(int)}). Called
+     * from several threads at once, one Rep index each, before any call reaches this
+     * implementation. Throwing rolls the swap back.
+     *
+     * @param protocol one of {@link #importProtocols()}, per Rep
+     * @param repIndex the Rep's index
+     * @param state the predecessor Rep's state
+     * @param <S> the state type
+     */
+    public <S> void importRepState(TransferProtocol<S> protocol, int repIndex, S state) {
+        throw new UnsupportedOperationException(implementationName() + " imports no per-Rep state");
+    }
+
+    /**
+     * The Rep with the given index, created now if no slot has missed on it yet. For state
+     * import; calls reach Reps through {@link #handleMiss(int)}.
+     *
+     * @param repIndex the Rep index
+     * @return the Rep
+     */
+    public final T repFor(int repIndex) {
+        AtomicReferenceArray<T> table = requireAttached();
+        T rep = table.get(repIndex);
+        if (rep != null) {
+            return rep;
+        }
+        synchronized (this) {
+            rep = table.get(repIndex); // recheck under the monitor: one Rep per index
+            if (rep == null) {
+                rep = Objects.requireNonNull(newRep(repIndex),
+                        () -> getClass().getName() + ".newRep(" + repIndex + ") returned null");
+                table.set(repIndex, rep);
+            }
+            return rep;
+        }
+    }
+
+    /**
+     * The indexes of the Reps created so far, in increasing order.
+     *
+     * @return the Rep indexes
+     */
+    public final int[] repIndexes() {
+        if (slotCount == 0) {
+            return new int[0];
+        }
+        AtomicReferenceArray<T> table = reps;
+        int[] indexes = new int[table.length()];
+        int n = 0;
+        for (int i = 0; i < table.length(); i++) {
+            if (table.get(i) != null) {
+                indexes[n++] = i;
+            }
+        }
+        return Arrays.copyOf(indexes, n);
     }
 
     /**

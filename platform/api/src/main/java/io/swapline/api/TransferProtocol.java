@@ -29,11 +29,13 @@ public final class TransferProtocol<S> {
     private final String name;
     private final int bit;
     private final Class<S> stateType;
+    private final boolean perRep;
 
-    private TransferProtocol(String name, int bit, Class<S> stateType) {
+    private TransferProtocol(String name, int bit, Class<S> stateType, boolean perRep) {
         this.name = name;
         this.bit = bit;
         this.stateType = stateType;
+        this.perRep = perRep;
     }
 
     /**
@@ -47,12 +49,35 @@ public final class TransferProtocol<S> {
      * @throws IllegalArgumentException if {@code bit} is out of range
      */
     public static <S> TransferProtocol<S> define(String name, int bit, Class<S> stateType) {
+        return create(name, bit, stateType, false);
+    }
+
+    /**
+     * Defines a per-Rep protocol: state moves Rep by Rep, from each old Rep to the new Rep with
+     * the same index, all Reps in parallel (the seed's worker threads). The runtime calls
+     * {@link Root#exportRepState} and {@link Root#importRepState} once per Rep index the old
+     * implementation has created. Usable only between roots of the same kind and cluster size,
+     * so that Rep indexes mean the same slots on both sides; other pairs fall back to the next
+     * common protocol.
+     *
+     * @param name a name for records and diagnostics
+     * @param bit its bit number, 0 to {@link #MAX_BIT}; higher is preferred
+     * @param stateType the type of one Rep's state
+     * @param <S> the state type
+     * @return the protocol
+     * @throws IllegalArgumentException if {@code bit} is out of range
+     */
+    public static <S> TransferProtocol<S> definePerRep(String name, int bit, Class<S> stateType) {
+        return create(name, bit, stateType, true);
+    }
+
+    private static <S> TransferProtocol<S> create(String name, int bit, Class<S> stateType, boolean perRep) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(stateType, "stateType");
         if (bit < 0 || bit > MAX_BIT) {
             throw new IllegalArgumentException("protocol bit must be 0.." + MAX_BIT + ", was " + bit);
         }
-        return new TransferProtocol<>(name, bit, stateType);
+        return new TransferProtocol<>(name, bit, stateType, perRep);
     }
 
     /**
@@ -83,18 +108,27 @@ public final class TransferProtocol<S> {
     }
 
     /**
+     * Whether state moves Rep by Rep.
+     *
+     * @return true for a protocol made by {@link #definePerRep}
+     */
+    public boolean isPerRep() {
+        return perRep;
+    }
+
+    /**
      * Whether {@code other} is the same protocol as seen from another implementation: same bit,
-     * same name, same state type.
+     * same name, same state type, same granularity.
      *
      * @param other another protocol
      * @return true if the two can exchange state
      */
     public boolean agreesWith(TransferProtocol<?> other) {
-        return other.bit == bit && other.name.equals(name) && other.stateType == stateType;
+        return other.bit == bit && other.name.equals(name) && other.stateType == stateType && other.perRep == perRep;
     }
 
     @Override
     public String toString() {
-        return name + "(bit " + bit + ", " + stateType.getName() + ")";
+        return name + "(bit " + bit + ", " + stateType.getName() + (perRep ? ", per Rep" : "") + ")";
     }
 }

@@ -192,7 +192,7 @@ public final class Swap {
         CompletableFuture<Void> moved = new CompletableFuture<>();
         context.activities().execute(() -> {
             try {
-                StateTransfer.run(negotiated, oldRoot, newRoot);
+                StateTransfer.run(negotiated, oldRoot, newRoot, context.activities()::execute);
                 moved.complete(null);
             } catch (Throwable e) {
                 moved.completeExceptionally(e);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.swapline.api.ClusteredRoot;
 import io.swapline.api.Root;
 import io.swapline.api.TransferProtocol;
 
@@ -11,7 +12,9 @@ import io.swapline.api.TransferProtocol;
  * Chooses how state moves from an old implementation to a new one (seed ¶45): intersect the
  * bits of the protocols the old side exports with those the new side imports, and take the
  * most significant remaining bit. A bit counts only if both sides' protocols with that bit
- * {@linkplain TransferProtocol#agreesWith agree} (same name and the same state type class).
+ * {@linkplain TransferProtocol#agreesWith agree} (same name and the same state type class), and a
+ * per-Rep protocol counts only between roots whose Rep indexes mean the same slots (same kind,
+ * same cluster size).
  */
 public final class ProtocolNegotiation {
 
@@ -58,10 +61,13 @@ public final class ProtocolNegotiation {
             int bit = 63 - Long.numberOfLeadingZeros(common); // the most significant bit wins
             TransferProtocol<?> out = withBit(exports, bit);
             TransferProtocol<?> in = withBit(imports, bit);
-            if (out.agreesWith(in)) {
+            if (!out.agreesWith(in)) {
+                disagreements.add("bit " + bit + " is " + out + " on one side and " + in + " on the other");
+            } else if (out.isPerRep() && !sameRepLayout(from, to)) {
+                disagreements.add(out + " is per Rep, but " + from.kind() + " and " + to.kind() + " Reps do not match");
+            } else {
                 return new Result(out, in, null);
             }
-            disagreements.add("bit " + bit + " is " + out + " on one side and " + in + " on the other");
             common &= ~(1L << bit);
         }
         String reason = from.implementationName() + " exports " + describe(exports) + ", "
@@ -70,6 +76,13 @@ public final class ProtocolNegotiation {
             reason += " (" + String.join("; ", disagreements) + ")";
         }
         return new Result(null, null, reason);
+    }
+
+    private static boolean sameRepLayout(Root<?> from, Root<?> to) {
+        if (from.kind() != to.kind()) {
+            return false;
+        }
+        return !(from instanceof ClusteredRoot<?> a) || a.clusterSize() == ((ClusteredRoot<?>) to).clusterSize();
     }
 
     private static long bits(Set<TransferProtocol<?>> protocols) {
