@@ -38,6 +38,8 @@ public final class SwaplineOptions {
         return composite(
                 // Fail at boot, with the unresolved bundle named, rather than in a later assertion.
                 systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+                // Exam's in-framework logging (pax-logging-api) prints DEBUG to the console by default.
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 // Framework caches under target/, not in the system's temp folder.
                 workingDirectory("target/paxexam"),
                 junitBundles(),
