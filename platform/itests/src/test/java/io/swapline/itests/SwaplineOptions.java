@@ -44,9 +44,9 @@ public final class SwaplineOptions {
                 workingDirectory("target/paxexam"),
                 junitBundles(),
                 declarativeServices(),
-                reactorBundle("asm"),
-                reactorBundle("api"),
-                reactorBundle("core"));
+                bundleFile("asm"),
+                bundleFile("api"),
+                bundleFile("core"));
     }
 
     /**
@@ -56,10 +56,10 @@ public final class SwaplineOptions {
      */
     public static Option declarativeServices() {
         return composite(
-                reactorBundle("osgi.util.function"),
-                reactorBundle("osgi.util.promise"),
-                reactorBundle("osgi.service.component"),
-                reactorBundle("scr"));
+                bundleFile("osgi.util.function"),
+                bundleFile("osgi.util.promise"),
+                bundleFile("osgi.service.component"),
+                bundleFile("scr"));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class SwaplineOptions {
      * @return the provisioning option
      * @throws IllegalStateException if the property is missing or names no file
      */
-    public static Option reactorBundle(String key) {
+    public static Option bundleFile(String key) {
         String property = BUNDLE_PROPERTY_PREFIX + key;
         String path = System.getProperty(property);
         if (path == null || path.isEmpty()) {
