@@ -35,7 +35,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
 import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
@@ -88,6 +90,19 @@ public class PlatformIT {
         assertEquals("org.objectweb.asm", imports.get("org.objectweb.asm"));
         assertTrue("core must not import org.osgi: " + imports.keySet(),
                 imports.keySet().stream().noneMatch(pkg -> pkg.startsWith("org.osgi.")));
+    }
+
+    @Test
+    public void systemBundleExportsSlf4j2AsTheLauncherDoes() {
+        Version exported = null;
+        for (BundleCapability export : context.getBundle(0).adapt(BundleWiring.class)
+                .getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+            if ("org.slf4j".equals(export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                exported = (Version) export.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE);
+            }
+        }
+        assertNotNull("the system bundle exports no org.slf4j", exported);
+        assertEquals(2, exported.getMajor());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.swapline.itests;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
@@ -24,13 +25,15 @@ public final class SwaplineOptions {
 
     /** The system property prefix under which the build passes each bundle's jar path. */
     public static final String BUNDLE_PROPERTY_PREFIX = "swapline.bundle.";
+    /** The system property under which the build passes the SLF4J version of the class path. */
+    public static final String SLF4J_VERSION_PROPERTY = "swapline.slf4j.version";
 
     private SwaplineOptions() {
     }
 
     /**
-     * The platform as the launcher runs it, minus the shell: Declarative Services, ASM, the
-     * Swapline API and core, and JUnit for the probe.
+     * The platform as the launcher runs it, minus the shell: SLF4J 2 exported by the system
+     * bundle, Declarative Services, ASM, the Swapline API and core, and JUnit for the probe.
      *
      * @return the options
      */
@@ -43,10 +46,25 @@ public final class SwaplineOptions {
                 // Framework caches under target/, not in the system's temp folder.
                 workingDirectory("target/paxexam"),
                 junitBundles(),
+                slf4j(),
                 declarativeServices(),
                 bundleFile("asm"),
                 bundleFile("api"),
                 bundleFile("core"));
+    }
+
+    /**
+     * SLF4J 2 for platform bundles, as the launcher provides it: the system bundle exports the
+     * SLF4J packages of the test class path (slf4j-api and slf4j-simple). Without this the only
+     * {@code org.slf4j} in the framework would be pax-logging-api's 1.7, which a bundle built
+     * against SLF4J 2 does not accept.
+     *
+     * @return the options
+     */
+    public static Option slf4j() {
+        String version = requiredProperty(SLF4J_VERSION_PROPERTY);
+        return systemPackages("org.slf4j;version=" + version, "org.slf4j.spi;version=" + version,
+                "org.slf4j.event;version=" + version, "org.slf4j.helpers;version=" + version);
     }
 
     /**
@@ -71,16 +89,20 @@ public final class SwaplineOptions {
      */
     public static Option bundleFile(String key) {
         String property = BUNDLE_PROPERTY_PREFIX + key;
-        String path = System.getProperty(property);
-        if (path == null || path.isEmpty()) {
-            throw new IllegalStateException("system property " + property + " is not set: run the integration"
-                    + " tests through Maven (mvn verify), whose failsafe configuration passes each bundle's jar");
-        }
-        File jar = new File(path);
+        File jar = new File(requiredProperty(property));
         if (!jar.isFile()) {
             throw new IllegalStateException(property + " names " + jar + ", which is not a jar file (is it a"
                     + " classes folder? run at least the package phase)");
         }
         return bundle(jar.toURI().toString());
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException("system property " + name + " is not set: run the integration tests"
+                    + " through Maven (mvn verify), whose failsafe configuration passes it");
+        }
+        return value;
     }
 }
