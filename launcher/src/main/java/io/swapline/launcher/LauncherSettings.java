@@ -1,0 +1,80 @@
+package io.swapline.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What the launcher starts: the bundle folder and the framework properties. Defaults come
+ * from {@code framework.properties} beside this class and from the launcher's folder; system
+ * properties override them.
+ *
+ * @param bundleFolder the folder whose jars are installed
+ * @param frameworkProperties the properties given to the framework factory
+ */
+record LauncherSettings(Path bundleFolder, Map<String, String> frameworkProperties) {
+
+    /** The system property naming the bundle folder. */
+    static final String BUNDLES_PROPERTY = "swapline.bundles";
+    /** The standard property naming the framework's cache folder. */
+    static final String STORAGE = "org.osgi.framework.storage";
+
+    private static final String DEFAULTS = "framework.properties";
+    // System properties in these namespaces are framework configuration, passed on as they are.
+    private static final String[] FRAMEWORK_NAMESPACES = {"org.osgi.", "felix.", "gosh."};
+
+    LauncherSettings {
+        frameworkProperties = Map.copyOf(frameworkProperties);
+    }
+
+    /**
+     * The settings for one launch.
+     *
+     * @param system the system properties
+     * @param home the launcher's folder: defaults are relative to it
+     * @param bundleFolderArgument the folder given on the command line, or null
+     * @return the settings
+     */
+    static LauncherSettings from(Properties system, Path home, Path bundleFolderArgument) {
+        Map<String, String> properties = new TreeMap<>(defaults());
+        properties.put(STORAGE, home.resolve("felix-cache").toString());
+        for (String name : system.stringPropertyNames()) {
+            if (isFrameworkProperty(name)) {
+                properties.put(name, system.getProperty(name));
+            }
+        }
+        Path bundles = bundleFolderArgument != null ? bundleFolderArgument
+                : Path.of(system.getProperty(BUNDLES_PROPERTY, home.resolve("bundles").toString()));
+        return new LauncherSettings(bundles.toAbsolutePath().normalize(), properties);
+    }
+
+    private static boolean isFrameworkProperty(String name) {
+        for (String namespace : FRAMEWORK_NAMESPACES) {
+            if (name.startsWith(namespace)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> defaults() {
+        Properties defaults = new Properties();
+        try (InputStream in = LauncherSettings.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the launcher jar");
+            }
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
+        }
+        Map<String, String> result = new TreeMap<>();
+        for (String name : defaults.stringPropertyNames()) {
+            result.put(name, defaults.getProperty(name));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,55 @@
+package io.swapline.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class LauncherSettingsTest {
+
+    private static final Path HOME = Path.of("/opt/swapline");
+
+    @Test
+    void defaultsCleanTheCacheBesideTheJarAndExportSlf4jAtItsVersion() {
+        LauncherSettings settings = LauncherSettings.from(new Properties(), HOME, null);
+
+        assertEquals(HOME.resolve("bundles"), settings.bundleFolder());
+        assertEquals(HOME.resolve("felix-cache").toString(), settings.frameworkProperties().get(LauncherSettings.STORAGE));
+        assertEquals("onFirstInit", settings.frameworkProperties().get("org.osgi.framework.storage.clean"));
+        String extra = settings.frameworkProperties().get("org.osgi.framework.system.packages.extra");
+        String version = org.slf4j.LoggerFactory.class.getPackage().getImplementationVersion();
+        assertEquals(List.of("org.slf4j;version=" + version, "org.slf4j.spi;version=" + version,
+                "org.slf4j.event;version=" + version, "org.slf4j.helpers;version=" + version),
+                List.of(extra.split(",")));
+    }
+
+    @Test
+    void frameworkSystemPropertiesOverrideDefaultsAndOthersStayOut() {
+        Properties system = new Properties();
+        system.setProperty("org.osgi.framework.storage.clean", "none");
+        system.setProperty("gosh.args", "--nointeractive");
+        system.setProperty("felix.log.level", "4");
+        system.setProperty("user.home", "/root");
+
+        LauncherSettings settings = LauncherSettings.from(system, HOME, null);
+
+        assertEquals("none", settings.frameworkProperties().get("org.osgi.framework.storage.clean"));
+        assertEquals("--nointeractive", settings.frameworkProperties().get("gosh.args"));
+        assertEquals("4", settings.frameworkProperties().get("felix.log.level"));
+        assertFalse(settings.frameworkProperties().containsKey("user.home"));
+    }
+
+    @Test
+    void theArgumentWinsOverThePropertyWhichWinsOverTheDefault() {
+        Properties system = new Properties();
+        system.setProperty(LauncherSettings.BUNDLES_PROPERTY, "/srv/from-property");
+
+        assertEquals(Path.of("/srv/from-property"), LauncherSettings.from(system, HOME, null).bundleFolder());
+        assertEquals(Path.of("/srv/from-argument"),
+                LauncherSettings.from(system, HOME, Path.of("/srv/from-argument")).bundleFolder());
+    }
+}
