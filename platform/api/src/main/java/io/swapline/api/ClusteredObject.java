@@ -52,7 +52,10 @@ public interface ClusteredObject<T> {
     RootKind kind();
 
     /**
-     * The number of slots on which the current implementation has been called.
+     * The number of slots on which the current implementation has been reached through a miss:
+     * for a distributed or clustered implementation, the slots whose calls have reached it. A
+     * shared implementation is reached without any slot lookup after its first call, so it
+     * reports 1 once called.
      *
      * @return the slots in use
      * @throws IllegalStateException if the object was destroyed

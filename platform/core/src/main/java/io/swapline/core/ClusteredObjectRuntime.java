@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Collection;
@@ -26,7 +27,6 @@ import io.swapline.api.SwapRefusedException;
 import io.swapline.core.quiesce.PlatformActivities;
 import io.swapline.core.swap.Swap;
 import io.swapline.core.swap.SwapContext;
-import io.swapline.core.swap.SwapDeadlines;
 import io.swapline.core.stub.Stubs;
 import io.swapline.core.table.GlobalTranslationTable;
 import io.swapline.core.table.LocalTable;
@@ -47,47 +47,61 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
 
     /** A runtime with one slot per processor of this machine (rounded up to a power of two). */
     public ClusteredObjectRuntime() {
-        this(ProcessorSlots.forThisMachine());
+        this(ProcessorSlots.forThisMachine().count());
     }
 
     /**
-     * A runtime with the given slots and default swap deadlines.
+     * A runtime with the given number of slots and default swap deadlines.
      *
-     * @param slots the processor slots
+     * @param slots the number of processor slots, a positive power of two
+     * @throws IllegalArgumentException if {@code slots} is not a positive power of two
      */
-    public ClusteredObjectRuntime(ProcessorSlots slots) {
+    public ClusteredObjectRuntime(int slots) {
         this(slots, SwapDeadlines.DEFAULT);
     }
 
     /**
-     * A runtime with the given slots and swap deadlines.
+     * A runtime with the given number of slots and swap deadlines.
      *
-     * @param slots the processor slots
+     * @param slots the number of processor slots, a positive power of two
      * @param deadlines how long each swap phase may take before the swap rolls back
+     * @throws IllegalArgumentException if {@code slots} is not a positive power of two
      */
-    public ClusteredObjectRuntime(ProcessorSlots slots, SwapDeadlines deadlines) {
-        this.table = new GlobalTranslationTable(Objects.requireNonNull(slots, "slots"));
-        this.swapContext = new SwapContext(Objects.requireNonNull(deadlines, "deadlines"),
+    public ClusteredObjectRuntime(int slots, SwapDeadlines deadlines) {
+        Objects.requireNonNull(deadlines, "deadlines");
+        this.table = new GlobalTranslationTable(ProcessorSlots.of(slots));
+        this.swapContext = new SwapContext(deadlines.forward(), deadlines.block(), deadlines.transfer(),
                 new PlatformActivities("swapline-activity"));
     }
 
     /**
-     * The platform's own executor: tasks run there are tracked by generations, so swaps never
-     * need to inspect their threads' stacks.
+     * The platform's own executor: a task run there is an activity, counted in generations, so a
+     * swap waits for it without inspecting its thread's stack. Run the platform's own work here
+     * (commands, background jobs) rather than on threads of your own.
      *
-     * @return the activities
+     * @return the executor
      */
-    public PlatformActivities activities() {
-        return swapContext.activities();
+    public Executor activityExecutor() {
+        return swapContext.activities()::execute;
     }
 
     /**
-     * The slots of this runtime.
+     * Whether a thread belongs to the {@linkplain #activityExecutor() activity executor}.
      *
-     * @return the slots
+     * @param thread a thread
+     * @return true for a platform thread
      */
-    public ProcessorSlots slots() {
-        return table.slots();
+    public boolean isPlatformThread(Thread thread) {
+        return swapContext.activities().owns(thread);
+    }
+
+    /**
+     * The number of processor slots of this runtime.
+     *
+     * @return a power of two
+     */
+    public int slotCount() {
+        return table.slots().count();
     }
 
     @Override
@@ -100,25 +114,22 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
             throw new IllegalStateException("the root " + root.getClass().getName()
                     + " already belongs to a clustered object");
         }
-        ManagedObject<?> existing = byName.get(name);
-        if (existing != null) {
-            throw duplicate(name, existing);
-        }
-        root.attach(table.slots().count());
-        LocalTable local = table.allocate(name, type, root);
-        T stub;
-        try {
-            stub = Stubs.newStub(type, name, local.callSite());
-        } catch (RuntimeException e) {
-            table.free(local);
-            throw e;
-        }
-        ManagedObject<T> object = new ManagedObject<>(this, type, local, stub, root);
-        existing = byName.putIfAbsent(name, object);
-        if (existing != null) { // lost a race for the name: undo
-            table.free(local);
-            throw duplicate(name, existing);
-        }
+        // The name is reserved for the whole creation (one map bin locked), so a lost race
+        // for it is detected before the root is attached.
+        @SuppressWarnings("unchecked")
+        ManagedObject<T> object = (ManagedObject<T>) byName.compute(name, (key, existing) -> {
+            if (existing != null) {
+                throw duplicate(name, existing);
+            }
+            root.attach(table.slots().count());
+            LocalTable local = table.allocate(name, type, root);
+            try {
+                return new ManagedObject<>(this, type, local, Stubs.newStub(type, name, local.callSite()), root);
+            } catch (RuntimeException e) {
+                table.free(local);
+                throw e;
+            }
+        });
         return object;
     }
 
@@ -163,10 +174,10 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
                     + " already belongs to a clustered object");
         }
         ReentrantLock lock = managed.swapLock();
-        if (!tryLock(lock, swapContext.deadlines().queue())) {
+        if (!tryLock(lock, swapContext.queue())) {
             SwapRecord refused = new SwapRecord(managed.name(), managed.currentRoot().implementationName(),
                     newRoot.implementationName(), "none", SwapPhase.REFUSED, "another swap of the object did not end within "
-                    + swapContext.deadlines().queue().toMillis() + " ms", Instant.now(), Map.of(), 0, 0, Duration.ZERO);
+                    + swapContext.queue().toMillis() + " ms", Instant.now(), Map.of(), 0, 0, Duration.ZERO);
             managed.record(refused);
             throw new SwapRefusedException(refused);
         }

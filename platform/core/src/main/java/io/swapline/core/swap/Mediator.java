@@ -46,7 +46,7 @@ final class Mediator implements CallMediator {
     private final LocalTable table;
     private final Root<?> oldRoot;
     private final Root<?> newRoot;
-    private final SwapDeadlines deadlines;
+    private final SwapContext context;
     private final Root<Object> root;
     private final AtomicLong state = new AtomicLong(word(SwapPhase.FORWARD, 0));
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -57,12 +57,12 @@ final class Mediator implements CallMediator {
     private final MediatorGlues.Glue<Object> glue;
 
     @SuppressWarnings("unchecked")
-    Mediator(LocalTable table, Root<?> oldRoot, Root<?> newRoot, SwapDeadlines deadlines) {
+    Mediator(LocalTable table, Root<?> oldRoot, Root<?> newRoot, SwapContext context) {
         this.objectName = table.name();
         this.table = table;
         this.oldRoot = oldRoot;
         this.newRoot = newRoot;
-        this.deadlines = deadlines;
+        this.context = context;
         this.driver = Thread.currentThread();
         this.glue = MediatorGlues.defineFor((Class<Object>) table.type());
         this.root = DistributedRoot.of(slot -> glue.newRep(this));
@@ -140,7 +140,7 @@ final class Mediator implements CallMediator {
         long start = System.nanoTime();
         boolean released;
         try {
-            released = ended.await(deadlines.blockedCall().toNanos(), TimeUnit.NANOSECONDS);
+            released = ended.await(context.blockedCall().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SwapTimeoutException("call on clustered object '" + objectName
@@ -150,7 +150,7 @@ final class Mediator implements CallMediator {
         }
         if (!released) {
             throw new SwapTimeoutException("call on clustered object '" + objectName + "' waited "
-                    + deadlines.blockedCall().toMillis() + " ms for a swap to end");
+                    + context.blockedCall().toMillis() + " ms for a swap to end");
         }
         return phaseOf(state.get()) == SwapPhase.COMPLETE ? TO_NEW : TO_OLD;
     }

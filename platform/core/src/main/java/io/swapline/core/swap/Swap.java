@@ -119,7 +119,7 @@ public final class Swap {
             return newRoot.implementationName() + " creates " + probe.getClass().getName() + ", which does not implement "
                     + table.type().getName();
         }
-        mediator = new Mediator(table, oldRoot, newRoot, context.deadlines());
+        mediator = new Mediator(table, oldRoot, newRoot, context);
         return null;
     }
 
@@ -139,7 +139,7 @@ public final class Swap {
      * @return why the swap must roll back, or null
      */
     private String forward() {
-        long deadline = System.nanoTime() + context.deadlines().forward().toNanos();
+        long deadline = System.nanoTime() + context.forward().toNanos();
         CompletableFuture<Void> platformWork = context.activities().generations().awaitPriorActivities();
         StackCheck check = new StackCheck(object.stubClassName(), mediator.glueClassName());
         Set<Thread> inside = check.threadsInsideOldCalls(context.activities()::owns);
@@ -147,7 +147,7 @@ public final class Swap {
         while (!inside.isEmpty()) {
             if (System.nanoTime() - deadline >= 0) {
                 return "calls that started before the swap were still running after "
-                        + context.deadlines().forward().toMillis() + " ms in threads " + names(inside);
+                        + context.forward().toMillis() + " ms in threads " + names(inside);
             }
             LockSupport.parkNanos(backoff);
             backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
@@ -158,7 +158,7 @@ public final class Swap {
             return null;
         } catch (TimeoutException e) {
             return "platform activities that started before the swap were still running after "
-                    + context.deadlines().forward().toMillis() + " ms";
+                    + context.forward().toMillis() + " ms";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while waiting for old calls";
@@ -174,11 +174,11 @@ public final class Swap {
      */
     private String block() {
         mediator.block();
-        long deadline = System.nanoTime() + context.deadlines().block().toNanos();
+        long deadline = System.nanoTime() + context.block().toNanos();
         if (mediator.awaitQuiescence(deadline)) {
             return null;
         }
-        return "forwarded calls were still running after " + context.deadlines().block().toMillis()
+        return "forwarded calls were still running after " + context.block().toMillis()
                 + " ms of blocking (a call waiting on something a blocked call holds?)";
     }
 
@@ -199,13 +199,13 @@ public final class Swap {
             }
         });
         try {
-            moved.get(context.deadlines().transfer().toNanos(), TimeUnit.NANOSECONDS);
+            moved.get(context.transfer().toNanos(), TimeUnit.NANOSECONDS);
             return null;
         } catch (ExecutionException e) {
             return "state transfer through " + negotiated.protocolName() + " failed: " + e.getCause();
         } catch (TimeoutException e) {
             return "state transfer through " + negotiated.protocolName() + " took longer than "
-                    + context.deadlines().transfer().toMillis() + " ms";
+                    + context.transfer().toMillis() + " ms";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted during state transfer";

@@ -17,12 +17,12 @@ import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.TransferProtocol;
 import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.core.SwapDeadlines;
 import io.swapline.core.fixtures.Counter;
 import io.swapline.core.fixtures.DistributedCounter;
 import io.swapline.core.fixtures.Probe;
 import io.swapline.core.fixtures.ProbeRoot;
 import io.swapline.core.fixtures.SharedCounter;
-import io.swapline.core.table.ProcessorSlots;
 
 /** Every way a swap can fail after interposition leaves the old object serving, its state intact, every call answered. */
 class RollbackTest {
@@ -30,7 +30,7 @@ class RollbackTest {
     private static final SwapDeadlines SHORT = new SwapDeadlines(Duration.ofMillis(300), Duration.ofMillis(300),
             Duration.ofMillis(300));
 
-    private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(ProcessorSlots.forThisMachine(), SHORT);
+    private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(2, SHORT);
 
     @AfterEach
     void close() {

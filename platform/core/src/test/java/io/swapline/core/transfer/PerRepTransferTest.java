@@ -14,12 +14,11 @@ import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.core.fixtures.Counter;
 import io.swapline.core.fixtures.PerRepCounter;
 import io.swapline.core.fixtures.SharedCounter;
-import io.swapline.core.table.ProcessorSlots;
 
 /** Distributed objects move their state Rep by Rep, in parallel, when both sides speak a per-Rep protocol. */
 class PerRepTransferTest {
 
-    private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(ProcessorSlots.of(8));
+    private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(8);
 
     @AfterEach
     void close() {
@@ -56,7 +55,7 @@ class PerRepTransferTest {
         }
         assertEquals(100 + 200 + 300 + 400 + 500 + 600, counter.stub().get());
         assertFalse(old.exporters.isEmpty());
-        assertTrue(old.exporters.stream().allMatch(runtime.activities()::owns), "exports ran on platform threads");
+        assertTrue(old.exporters.stream().allMatch(runtime::isPlatformThread), "exports ran on platform threads");
     }
 
     @Test

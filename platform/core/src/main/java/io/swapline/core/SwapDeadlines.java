@@ -1,4 +1,4 @@
-package io.swapline.core.swap;
+package io.swapline.core;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -33,23 +33,4 @@ public record SwapDeadlines(Duration forward, Duration block, Duration transfer)
         }
     }
 
-    /**
-     * The longest a blocked call waits before it gives up with an exception naming the object:
-     * the Block and Transfer deadlines plus a margin for completing or rolling back. The swap
-     * itself ends well before, so in practice a blocked call is released, not failed.
-     *
-     * @return the call's deadline
-     */
-    public Duration blockedCall() {
-        return block.plus(transfer).plusSeconds(5);
-    }
-
-    /**
-     * The longest a swap request waits for another swap of the same object to end.
-     *
-     * @return the wait
-     */
-    public Duration queue() {
-        return forward.plus(block).plus(transfer).plusSeconds(5);
-    }
 }
