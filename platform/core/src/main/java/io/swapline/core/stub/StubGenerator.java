@@ -6,8 +6,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
+
+import io.swapline.core.table.LocalTable;
 
 /**
  * Writes the bytes of a stub class: a final class that extends {@link StubBase}, implements
@@ -16,14 +19,19 @@ import org.objectweb.asm.Type;
  * <pre>{@code
  * public final class Stub$Counter$42 extends StubBase implements Counter {
  *     private static final MethodHandle TARGET = StubLinkage.claim("…Stub$Counter$42");
- *     public long increment() { return ((Counter) TARGET.invokeExact()).increment(); }
+ *     public long increment() {
+ *         Object target = (Object) TARGET.invokeExact();
+ *         if (!(target instanceof Counter)) target = ((LocalTable) target).repForCurrentSlot();
+ *         return ((Counter) target).increment();
+ *     }
  *     …
  * }
  * }</pre>
  *
  * Because the field is static final, the JIT treats the handle, and through it the call
- * site's current target, as constants. Arguments, return values and exceptions pass through
- * untouched: the method body is one call.
+ * site's current target (a constant: a shared Rep or the object's {@link LocalTable}), as a
+ * constant, and folds the type test. Arguments, return values and exceptions pass through
+ * untouched: the method ends in one call.
  */
 final class StubGenerator {
 
@@ -32,6 +40,7 @@ final class StubGenerator {
     private static final String LINKAGE = Type.getInternalName(StubLinkage.class);
     private static final String METHOD_HANDLE = Type.getInternalName(MethodHandle.class);
     private static final String METHOD_HANDLE_DESC = Type.getDescriptor(MethodHandle.class);
+    private static final String LOCAL_TABLE = Type.getInternalName(LocalTable.class);
 
     private StubGenerator() {
     }
@@ -39,7 +48,12 @@ final class StubGenerator {
     static byte[] generate(String binaryName, Class<?> iface) {
         String internalName = binaryName.replace('.', '/');
         String ifaceName = Type.getInternalName(iface);
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                return "java/lang/Object"; // the only merge is of two Objects; never load classes here
+            }
+        };
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null, BASE,
                 new String[] {ifaceName});
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, TARGET_FIELD, METHOD_HANDLE_DESC, null, null).visitEnd();
@@ -81,7 +95,15 @@ final class StubGenerator {
         MethodVisitor mv = cw.visitMethod(access, method.getName(), descriptor, null, exceptionNames(method));
         mv.visitCode();
         mv.visitFieldInsn(GETSTATIC, internalName, TARGET_FIELD, METHOD_HANDLE_DESC);
-        mv.visitMethodInsn(INVOKEVIRTUAL, METHOD_HANDLE, "invokeExact", "()L" + ifaceName + ";", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, METHOD_HANDLE, "invokeExact", "()Ljava/lang/Object;", false);
+        Label haveRep = new Label();
+        mv.visitInsn(DUP);
+        mv.visitTypeInsn(INSTANCEOF, ifaceName);
+        mv.visitJumpInsn(IFNE, haveRep);
+        mv.visitTypeInsn(CHECKCAST, LOCAL_TABLE);
+        mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "repForCurrentSlot", "()Ljava/lang/Object;", false);
+        mv.visitLabel(haveRep);
+        mv.visitTypeInsn(CHECKCAST, ifaceName);
         int local = 1;
         for (Type argument : Type.getArgumentTypes(descriptor)) {
             mv.visitVarInsn(argument.getOpcode(ILOAD), local);

@@ -45,7 +45,7 @@ public final class Stubs {
      *
      * @param type the object's interface
      * @param objectName the object's name
-     * @param site the object's call site, of type {@code ()type}
+     * @param site the object's call site, of type {@code ()Object}
      * @param <T> the interface
      * @return the stub
      */

@@ -33,7 +33,12 @@ import io.swapline.core.transfer.StateTransfer;
  */
 public final class Swap {
 
-    private static final long FIRST_BACKOFF_NANOS = 10_000;
+    /**
+     * Rechecks without pausing first: a thread caught resolving its target is out of the stub
+     * within microseconds, and taking its stack trace already costs about as much.
+     */
+    private static final int QUICK_RECHECKS = 64;
+    private static final long FIRST_BACKOFF_NANOS = 50_000;
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
 
     private final SwappableObject object;
@@ -144,13 +149,15 @@ public final class Swap {
         StackCheck check = new StackCheck(object.stubClassName(), mediator.glueClassName());
         Set<Thread> inside = check.threadsInsideOldCalls(context.activities()::owns);
         long backoff = FIRST_BACKOFF_NANOS;
-        while (!inside.isEmpty()) {
+        for (int rechecks = 0; !inside.isEmpty(); rechecks++) {
             if (System.nanoTime() - deadline >= 0) {
                 return "calls that started before the swap were still running after "
                         + context.forward().toMillis() + " ms in threads " + names(inside);
             }
-            LockSupport.parkNanos(backoff);
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            if (rechecks >= QUICK_RECHECKS) {
+                LockSupport.parkNanos(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            }
             check.recheck(inside);
         }
         try {

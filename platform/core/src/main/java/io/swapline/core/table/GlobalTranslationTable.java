@@ -52,8 +52,8 @@ public final class GlobalTranslationTable {
     }
 
     /**
-     * Allocates an entry for a new object and gives it its root and a fresh local table. The
-     * call site of the local table points at the path for the root's kind when this returns.
+     * Allocates an entry for a new object and gives it its root and a fresh local table, whose
+     * slots are empty: the first call on each slot misses into the root.
      *
      * @param name the object's name
      * @param type the object's interface
@@ -68,7 +68,6 @@ public final class GlobalTranslationTable {
         }
         LocalTable table = new LocalTable(name, type, entry, slots.count());
         entry.occupy(root, table);
-        table.initialise();
         return table;
     }
 

@@ -1,6 +1,5 @@
 package io.swapline.core.table;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
@@ -15,58 +14,46 @@ import io.swapline.api.RootKind;
  * through.
  *
  * <h2>The call path</h2>
- * The stub of the object reads a {@link MutableCallSite} through a {@code static final}
- * handle, so the JIT treats the site's target as a constant and recompiles dependents when it
- * changes. The target is one of:
+ * The stub of the object reads a {@link MutableCallSite} of type {@code ()Object} through a
+ * {@code static final} handle, so the JIT treats the site's target as a constant and
+ * recompiles dependents when it changes. The target is a constant, one of:
  * <ul>
- *   <li><b>the Rep itself</b>, as a constant: for a shared root after its first miss. The JIT
- *       folds it, so a call costs what a direct call costs. A retarget deoptimises the code
- *       that folded it (about half a millisecond), which is why only swaps and destroys do it.
- *   <li><b>the slot lookup</b> {@link #repForCurrentSlot()}: one Rep pointer per slot, read
- *       with opaque semantics. Opaque, because a plain read of the array was observed to be
- *       hoisted out of a caller's loop, so the looping caller never saw a swap; an opaque read
- *       is a plain load on x86 but may not be hoisted. Distributed and clustered roots, and a
- *       Mediator during a swap, are reached this way.
- *   <li><b>the shared miss</b>: before a shared root's first call, and after a swap to one.
- *   <li><b>destroyed</b>: throws {@link IllegalStateException} naming the object.
+ *   <li><b>the Rep itself</b>: for a shared root after its first miss. The stub sees an
+ *       instance of the interface and calls it; the JIT folds the whole path, so a call costs
+ *       what a direct call costs. A retarget deoptimises the code that folded it (about half a
+ *       millisecond), which is why only swaps and destroys retarget.
+ *   <li><b>this table</b>: for everything else. The stub sees a table (not an instance of the
+ *       interface) and calls {@link #repForCurrentSlot()}: one Rep pointer per slot, read with
+ *       opaque semantics. Opaque, because a plain read of the array was observed to be hoisted
+ *       out of a caller's loop, so the looping caller never saw a swap; an opaque read is a
+ *       plain load on x86 but may not be hoisted. An empty slot misses into the entry's root:
+ *       a distributed or clustered root fills the slot, a shared root retargets the site to its
+ *       Rep, a Mediator fills the slot with its glue, and a destroyed object throws.
  * </ul>
+ * Both targets are plain constants, so between a retarget and the JIT recompiling, an
+ * interpreted caller spends only a few bytecodes resolving its target.
  *
  * <h2>Concurrency</h2>
  * Slots and the call target are changed only under the entry's lock: misses fill a slot or
- * install the shared constant under the read lock; swaps and destroy clear slots and retarget
- * under the write lock, so no miss can re-install a Rep of a root that has just been swung
- * away. Nothing on the call path writes anything.
+ * install the shared Rep under the read lock; swaps and destroy clear slots and retarget under
+ * the write lock, so no miss can re-install a Rep of a root that has just been swung away.
+ * Nothing on the call path writes anything.
  */
 public final class LocalTable {
 
-    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
-    private static final MethodHandle REP_FOR_CURRENT_SLOT;
-    private static final MethodHandle SHARED_MISS;
-    private static final MethodHandle DESTROYED;
+    /** The type of every object's call site. */
+    public static final MethodType TARGET_TYPE = MethodType.methodType(Object.class);
 
-    static {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        try {
-            REP_FOR_CURRENT_SLOT = lookup.findVirtual(LocalTable.class, "repForCurrentSlot",
-                    MethodType.methodType(Object.class));
-            SHARED_MISS = lookup.findVirtual(LocalTable.class, "sharedMiss", MethodType.methodType(Object.class));
-            DESTROYED = lookup.findVirtual(LocalTable.class, "destroyed", MethodType.methodType(Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
     private final String name;
     private final Class<?> type;
     private final TranslationEntry entry;
     private final Object[] reps;
     private final int mask;
-    private final MutableCallSite site;
-    private final MethodHandle slotLookup;
-    /** Which of the call targets above the site points to. Guarded by this. */
-    private enum Path { SHARED_MISS, SHARED_REP, SLOT_LOOKUP, DESTROYED }
-
-    private Path path;
+    private final MutableCallSite site = new MutableCallSite(TARGET_TYPE);
+    /** Whether the site points at a shared Rep rather than at this table. Written under this and the entry's lock. */
+    private boolean targetIsRep;
     private volatile boolean destroyed;
 
     LocalTable(String name, Class<?> type, TranslationEntry entry, int slots) {
@@ -75,15 +62,13 @@ public final class LocalTable {
         this.entry = entry;
         this.reps = new Object[slots];
         this.mask = slots - 1;
-        this.site = new MutableCallSite(MethodType.methodType(type));
-        this.slotLookup = REP_FOR_CURRENT_SLOT.bindTo(this).asType(site.type());
+        site.setTarget(MethodHandles.constant(Object.class, this));
     }
 
     /**
-     * The call site a stub of this object links to; its type is {@code ()T} for the
-     * object's interface {@code T}.
+     * The call site a stub of this object links to.
      *
-     * @return the call site
+     * @return the call site, of type {@link #TARGET_TYPE}
      */
     public MutableCallSite callSite() {
         return site;
@@ -146,14 +131,6 @@ public final class LocalTable {
         return SLOTS.getAcquire(reps, slot);
     }
 
-    private Object sharedMiss() {
-        return miss(ProcessorSlots.slotOf(Thread.currentThread(), mask));
-    }
-
-    private Object destroyed() {
-        throw destroyedException();
-    }
-
     /**
      * Handles a miss on {@code slot}: asks the entry's current root for the slot's Rep under the
      * entry's read lock and installs it, so that the next call on the slot goes straight to it.
@@ -169,10 +146,10 @@ public final class LocalTable {
             Object rep = root.handleMiss(slot);
             if (!type.isInstance(rep)) {
                 throw new IllegalStateException("clustered object '" + name + "': Rep " + rep.getClass().getName()
-                        + " of " + root.getClass().getName() + " does not implement " + type.getName());
+                        + " of " + root.implementationName() + " does not implement " + type.getName());
             }
             if (root.kind() == RootKind.SHARED) {
-                installShared(rep);
+                targetFirstRep(rep);
             } else {
                 SLOTS.setRelease(reps, slot, rep);
             }
@@ -182,55 +159,35 @@ public final class LocalTable {
         }
     }
 
-    private synchronized void installShared(Object rep) {
-        // Racing first calls each reach here under the read lock; only the first retargets.
-        if (path == Path.SHARED_MISS) {
-            retarget(Path.SHARED_REP, MethodHandles.constant(type, rep));
-        }
-    }
-
     /**
-     * After the entry's root was swung (a swap's interposition or completion): empties every
-     * slot and points the call site at the path that suits the new root, so that the next call
-     * on any slot misses into it. Calls already inside old Reps are not affected. The caller
-     * holds the entry's write lock.
+     * After the entry's root was swung (a swap's interposition, completion or rollback):
+     * empties every slot and points the call site at the path that suits the new root, so that
+     * the next call on any slot misses into it. Calls already inside old Reps are not affected.
+     * The caller holds the entry's write lock.
      */
     public void locked_resetForCurrentRoot() {
         assert entry.missLock().isWriteLockedByCurrentThread();
         clearSlots();
         Root<?> root = entry.root();
-        if (root.kind() == RootKind.SHARED) {
-            Object rep = root.repAt(0);
-            if (type.isInstance(rep)) { // already made (a swap's probe): fold it now, not on a client's miss
-                retarget(Path.SHARED_REP, MethodHandles.constant(type, rep));
-            } else {
-                retarget(Path.SHARED_MISS, SHARED_MISS.bindTo(this).asType(site.type()));
-            }
-        } else if (path != Path.SLOT_LOOKUP) { // already there: spare the deoptimisation
-            retarget(Path.SLOT_LOOKUP, slotLookup);
-        }
-    }
-
-    /** Points the call site at the path that suits the entry's root; called once when the object is created. */
-    void initialise() {
-        Lock writeLock = entry.missLock().writeLock();
-        writeLock.lock();
-        try {
-            locked_resetForCurrentRoot();
-        } finally {
-            writeLock.unlock();
+        Object sharedRep = root.kind() == RootKind.SHARED ? root.repAt(0) : null;
+        if (type.isInstance(sharedRep)) {
+            retarget(sharedRep); // already made (a swap's probe): fold it now, not on a client's miss
+        } else if (targetIsRep) { // else already at the table: spare the deoptimisation
+            retarget(this);
         }
     }
 
     /**
-     * Marks the object destroyed: every later call through its stub throws, and a call racing in
-     * through a slot misses and throws. The caller holds the entry's write lock.
+     * Marks the object destroyed: every later call through its stub misses and throws. The
+     * caller holds the entry's write lock.
      */
     void locked_destroy() {
         assert entry.missLock().isWriteLockedByCurrentThread();
         destroyed = true;
         clearSlots();
-        retarget(Path.DESTROYED, DESTROYED.bindTo(this).asType(site.type()));
+        if (targetIsRep) {
+            retarget(this);
+        }
     }
 
     /**
@@ -258,8 +215,15 @@ public final class LocalTable {
         }
     }
 
-    private synchronized void retarget(Path newPath, MethodHandle newTarget) {
-        path = newPath;
-        site.setTarget(newTarget);
+    private synchronized void targetFirstRep(Object rep) {
+        // Racing first calls of a shared root each reach here under the read lock; only the first retargets.
+        if (!targetIsRep) {
+            retarget(rep);
+        }
+    }
+
+    private synchronized void retarget(Object constant) {
+        targetIsRep = constant != this;
+        site.setTarget(MethodHandles.constant(Object.class, constant));
     }
 }
