@@ -24,12 +24,7 @@ final class MediatorGlueGenerator {
 
     static byte[] generate(String binaryName, Class<?> iface) {
         String internalName = binaryName.replace('.', '/');
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                return "java/lang/Object"; // frames only merge the handler's Throwable; never load classes here
-            }
-        };
+        ClassWriter cw = new GeneratedClassWriter();
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null, BASE,
                 new String[] {Type.getInternalName(iface)});
         MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + MEDIATOR_DESC + ")V", null, null);

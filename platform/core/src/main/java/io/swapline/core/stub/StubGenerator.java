@@ -48,12 +48,7 @@ final class StubGenerator {
     static byte[] generate(String binaryName, Class<?> iface) {
         String internalName = binaryName.replace('.', '/');
         String ifaceName = Type.getInternalName(iface);
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                return "java/lang/Object"; // the only merge is of two Objects; never load classes here
-            }
-        };
+        ClassWriter cw = new GeneratedClassWriter();
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null, BASE,
                 new String[] {ifaceName});
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, TARGET_FIELD, METHOD_HANDLE_DESC, null, null).visitEnd();

@@ -77,7 +77,7 @@ class LoopingCallerSeesSwapTest {
 
     private static Root<IntSupplier> root(RootKind kind, int value) {
         IntSupplier rep = () -> value;
-        Root<IntSupplier> root = kind == RootKind.SHARED ? new SharedRoot<>() {
+        return kind == RootKind.SHARED ? new SharedRoot<>() {
             @Override
             protected IntSupplier newRep(int repIndex) {
                 return rep;
@@ -87,17 +87,25 @@ class LoopingCallerSeesSwapTest {
             public boolean isStateless() {
                 return true;
             }
-        } : new DistributedRoot<>() {
-            @Override
-            protected IntSupplier newRep(int repIndex) {
-                return rep;
-            }
+        } : new StatelessDistributed(rep);
+    }
 
-            @Override
-            public boolean isStateless() {
-                return true;
-            }
-        };
-        return root;
+    /** A distributed root whose every Rep is the same stateless function. */
+    private static final class StatelessDistributed extends DistributedRoot<IntSupplier> {
+        private final IntSupplier rep;
+
+        StatelessDistributed(IntSupplier rep) {
+            this.rep = rep;
+        }
+
+        @Override
+        protected IntSupplier newRep(int repIndex) {
+            return rep;
+        }
+
+        @Override
+        public boolean isStateless() {
+            return true;
+        }
     }
 }

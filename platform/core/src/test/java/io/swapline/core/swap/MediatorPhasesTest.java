@@ -3,7 +3,10 @@ package io.swapline.core.swap;
 import static io.swapline.core.fixtures.Threads.awaitFrame;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,56 +42,35 @@ class MediatorPhasesTest {
 
     @Test
     void forwardWaitsForCallsThatStartedBeforeTheSwapAndForwardsNewOnesToTheOldObject() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> early = async("early", () -> stub.hold(entered, release));
-        assertTrue(entered.await(30, TimeUnit.SECONDS));
-
-        CompletableFuture<SwapRecord> swap = new CompletableFuture<>();
-        Thread swapper = start("swapper", () -> swap.complete(runtime.swap(object, new ProbeRoot("new"))));
-        awaitFrame(swapper, "Swap.forward");
+        HeldCall early = new HeldCall("early", false);
+        SwapInProgress swap = new SwapInProgress();
+        awaitFrame(swap.thread, "Swap.forward");
 
         assertEquals("old", stub.where(), "a call during Forward is forwarded to the old object");
-        assertFalse(swap.isDone(), "Forward must wait for the call that started before the swap");
+        assertFalse(swap.record.isDone(), "Forward must wait for the call that started before the swap");
 
-        release.countDown();
-        assertEquals("old", early.get(30, TimeUnit.SECONDS));
-        SwapRecord record = swap.get(30, TimeUnit.SECONDS);
-        assertEquals(SwapPhase.COMPLETE, record.outcome(), record::toString);
+        assertEquals("old", early.release());
+        SwapRecord record = swap.completed();
         assertTrue(record.callsForwarded() >= 1, record::toString);
         assertEquals("new", stub.where());
     }
 
     @Test
     void blockWaitsForForwardedCallsAndReleasedCallsLandOnTheNewObject() throws Exception {
-        CountDownLatch earlyEntered = new CountDownLatch(1);
-        CountDownLatch earlyRelease = new CountDownLatch(1);
-        CompletableFuture<String> early = async("early", () -> stub.hold(earlyEntered, earlyRelease));
-        assertTrue(earlyEntered.await(30, TimeUnit.SECONDS));
+        HeldCall early = new HeldCall("early", false);
+        SwapInProgress swap = new SwapInProgress();
+        awaitFrame(swap.thread, "Swap.forward");
+        HeldCall tracked = new HeldCall("tracked", false);
 
-        CompletableFuture<SwapRecord> swap = new CompletableFuture<>();
-        Thread swapper = start("swapper", () -> swap.complete(runtime.swap(object, new ProbeRoot("new"))));
-        awaitFrame(swapper, "Swap.forward");
-
-        CountDownLatch trackedEntered = new CountDownLatch(1);
-        CountDownLatch trackedRelease = new CountDownLatch(1);
-        CompletableFuture<String> tracked = async("tracked", () -> stub.hold(trackedEntered, trackedRelease));
-        assertTrue(trackedEntered.await(30, TimeUnit.SECONDS));
-
-        earlyRelease.countDown(); // Forward can end; Block must now wait for the tracked call
-        assertEquals("old", early.get(30, TimeUnit.SECONDS));
-        awaitFrame(swapper, "awaitQuiescence");
-
-        CompletableFuture<String> blocked = new CompletableFuture<>();
-        Thread blockedThread = start("blocked", () -> blocked.complete(stub.where()));
-        awaitFrame(blockedThread, "awaitEnd");
+        assertEquals("old", early.release()); // Forward can end; Block must now wait for the tracked call
+        awaitFrame(swap.thread, "awaitQuiescence");
+        CompletableFuture<String> blocked = async("blocked", stub::where);
+        awaitFrame(thread(blocked), "awaitEnd");
         assertFalse(blocked.isDone(), "a new call during Block waits");
-        assertFalse(swap.isDone(), "Block waits for the forwarded call");
+        assertFalse(swap.record.isDone(), "Block waits for the forwarded call");
 
-        trackedRelease.countDown();
-        assertEquals("old", tracked.get(30, TimeUnit.SECONDS), "the forwarded call finishes on the old object");
-        SwapRecord record = swap.get(30, TimeUnit.SECONDS);
-        assertEquals(SwapPhase.COMPLETE, record.outcome(), record::toString);
+        assertEquals("old", tracked.release(), "the forwarded call finishes on the old object");
+        SwapRecord record = swap.completed();
         assertEquals("new", blocked.get(30, TimeUnit.SECONDS), "the blocked call is released to the new object");
         assertTrue(record.callsBlocked() >= 1, record::toString);
         assertTrue(record.callsForwarded() >= 1, record::toString);
@@ -96,26 +78,16 @@ class MediatorPhasesTest {
 
     @Test
     void aForwardedCallThatCallsItsOwnObjectDuringBlockIsLetThrough() throws Exception {
-        CountDownLatch earlyEntered = new CountDownLatch(1);
-        CountDownLatch earlyRelease = new CountDownLatch(1);
-        CompletableFuture<String> early = async("early", () -> stub.hold(earlyEntered, earlyRelease));
-        assertTrue(earlyEntered.await(30, TimeUnit.SECONDS));
+        HeldCall early = new HeldCall("early", false);
+        SwapInProgress swap = new SwapInProgress();
+        awaitFrame(swap.thread, "Swap.forward");
+        HeldCall reentrant = new HeldCall("reentrant", true);
+        early.release();
+        awaitFrame(swap.thread, "awaitQuiescence");
 
-        CompletableFuture<SwapRecord> swap = new CompletableFuture<>();
-        Thread swapper = start("swapper", () -> swap.complete(runtime.swap(object, new ProbeRoot("new"))));
-        awaitFrame(swapper, "Swap.forward");
-
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> reentrant = async("reentrant", () -> stub.holdThenReenter(entered, release, stub));
-        assertTrue(entered.await(30, TimeUnit.SECONDS));
-        earlyRelease.countDown();
-        early.get(30, TimeUnit.SECONDS);
-        awaitFrame(swapper, "awaitQuiescence");
-
-        release.countDown(); // now in Block: the inner call comes from a forwarded call and must not block
-        assertEquals("old/old", reentrant.get(30, TimeUnit.SECONDS));
-        assertEquals(SwapPhase.COMPLETE, swap.get(30, TimeUnit.SECONDS).outcome());
+        // Now in Block: the inner call comes from a forwarded call and must not block.
+        assertEquals("old/old", reentrant.release());
+        swap.completed();
         assertEquals("new", stub.where());
     }
 
@@ -144,22 +116,53 @@ class MediatorPhasesTest {
         assertEquals(swapsItself.implementationName(), self.get().implementationName(), "nothing changed");
     }
 
-    private static <T> CompletableFuture<T> async(String name, java.util.function.Supplier<T> call) {
+    /** A call held inside the implementation until released. */
+    private final class HeldCall {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CompletableFuture<String> result;
+
+        HeldCall(String name, boolean reenter) throws InterruptedException {
+            result = async(name, () -> reenter ? stub.holdThenReenter(entered, release, stub) : stub.hold(entered, release));
+            assertTrue(entered.await(30, TimeUnit.SECONDS), name + " never entered the implementation");
+        }
+
+        String release() throws Exception {
+            release.countDown();
+            return result.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A swap from "old" to "new" running in a thread of its own. */
+    private final class SwapInProgress {
+        final CompletableFuture<SwapRecord> record = async("swapper", () -> runtime.swap(object, new ProbeRoot("new")));
+        final Thread thread = thread(record);
+
+        SwapRecord completed() throws Exception {
+            SwapRecord done = record.get(30, TimeUnit.SECONDS);
+            assertEquals(SwapPhase.COMPLETE, done.outcome(), done::toString);
+            return done;
+        }
+    }
+
+    private final Map<CompletableFuture<?>, Thread> threads = new ConcurrentHashMap<>();
+
+    private <T> CompletableFuture<T> async(String name, Supplier<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        start(name, () -> {
+        Thread thread = new Thread(() -> {
             try {
                 result.complete(call.get());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
-        });
+        }, name);
+        thread.setDaemon(true);
+        threads.put(result, thread);
+        thread.start();
         return result;
     }
 
-    private static Thread start(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    private Thread thread(CompletableFuture<?> call) {
+        return threads.get(call);
     }
 }
