@@ -95,6 +95,23 @@ public final class JitCompilation {
         return false;
     }
 
+    /**
+     * The compile ids of a method's C2 code in use.
+     *
+     * @param owner the method's class
+     * @param method the method's name
+     * @return the ids, in the code list's order
+     */
+    public static List<Integer> c2CompileIdsInUse(Class<?> owner, String method) {
+        List<Integer> ids = new ArrayList<>();
+        for (String[] code : codeInUse(owner, method)) {
+            if (Integer.parseInt(code[1]) == C2) {
+                ids.add(Integer.parseInt(code[0]));
+            }
+        }
+        return ids;
+    }
+
     /** The code-list lines of a method's code in use, split into id, tier, state and the rest. */
     private static List<String[]> codeInUse(Class<?> owner, String method) {
         String key = " " + owner.getName() + "." + method + "(";

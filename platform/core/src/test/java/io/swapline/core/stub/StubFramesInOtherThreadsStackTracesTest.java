@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -205,7 +206,7 @@ class StubFramesInOtherThreadsStackTracesTest {
         assertTrue(lastCall.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), jdk + ": the caller did not start its last call");
 
         StackTraceElement[] trace;
-        boolean stillCompiled;
+        List<Integer> c2CodeInUse;
         try {
             if (hold == Hold.SPIN) {
                 rep.spin = true;
@@ -218,7 +219,7 @@ class StubFramesInOtherThreadsStackTracesTest {
             }
             assertTrue(rep.holding, () -> jdk + ": the caller never got held in the Rep: " + failure.get());
             trace = caller.getStackTrace();
-            stillCompiled = JitCompilation.isInUse(getClass(), loopName, compileId.getAsInt());
+            c2CodeInUse = JitCompilation.c2CompileIdsInUse(getClass(), loopName);
         } finally {
             rep.spin = false;
             rep.gate.countDown();
@@ -230,8 +231,8 @@ class StubFramesInOtherThreadsStackTracesTest {
 
         String shown = Arrays.stream(trace).map(e -> "\n  at " + e).collect(Collectors.joining());
         System.out.println("[stack-visibility] " + jdk + ", " + kind + " root, Rep held by " + hold
-                + ", loop compile id " + compileId.getAsInt() + (stillCompiled ? " in use" : " replaced")
-                + " when the stack was taken
+                + ", C2 code of the loop when its last call began: " + compileId.getAsInt()
+                + ", when the stack was taken: " + c2CodeInUse
                 + ":" + shown);
         int stubFrame = -1;
         for (int i = 0; i < trace.length && stubFrame < 0; i++) {
