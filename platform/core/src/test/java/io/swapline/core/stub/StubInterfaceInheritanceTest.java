@@ -10,11 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.swapline.api.RootKind;
+import io.swapline.core.stub.hidden.PublicFace;
 
 /**
  * Guards interfaces that extend interfaces, including a diamond: every inherited method is
  * implemented exactly once by the stub class, and calls through a reference of any
- * superinterface reach the Rep (for defaults: the most specific one).
+ * superinterface reach the Rep (for defaults: the most specific one); methods a public
+ * interface inherits from a package-private one are callable too, although the stub lives in
+ * another package.
  */
 class StubInterfaceInheritanceTest {
 
@@ -77,6 +80,16 @@ class StubInterfaceInheritanceTest {
     }
 
     private final StubHarness harness = new StubHarness();
+
+    @ParameterizedTest
+    @EnumSource(RootKind.class)
+    void methodsInheritedFromANonPublicSuperinterfaceAreCallableThroughTheStub(RootKind kind) {
+        PublicFace stub = harness.stub(kind, PublicFace.class, PublicFace.of(4, 5));
+
+        assertEquals(5, stub.own());
+        assertEquals(4, stub.base());
+        assertEquals(8, stub.twiceBase());
+    }
 
     @ParameterizedTest
     @EnumSource(RootKind.class)
