@@ -23,6 +23,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 import io.swapline.api.ClusteredObject;
+import io.swapline.api.DistributedRoot;
+import io.swapline.api.Root;
 import io.swapline.api.RootKind;
 import io.swapline.core.table.ProcessorSlots;
 
@@ -140,6 +142,70 @@ class ClusteredObjectRuntimeConcurrencyTest {
         } catch (IllegalStateException expected) {
             assertTrue(expected.getMessage().contains("'" + name + "'"), expected.getMessage());
         }
+    }
+
+    @Test
+    void racingCreatesOfOneNameRegisterOneObjectAndChangeNothingForTheLosers() throws Exception {
+        ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(ProcessorSlots.of(4));
+        int rounds = 500;
+        int creators = 3;
+        CyclicBarrier barrier = new CyclicBarrier(creators);
+        List<List<Root<Value>>> roots = new ArrayList<>();
+        List<Queue<ClusteredObject<Value>>> winners = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<Root<Value>> round = new ArrayList<>();
+            for (int c = 0; c < creators; c++) {
+                long value = c;
+                round.add(DistributedRoot.of(i -> new ValueRep(value)));
+            }
+            roots.add(round);
+            winners.add(new ConcurrentLinkedQueue<>());
+        }
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < creators; c++) {
+            int creator = c;
+            threads.add(new Thread(() -> {
+                try {
+                    for (int r = 0; r < rounds; r++) {
+                        barrier.await(30, TimeUnit.SECONDS);
+                        try {
+                            winners.get(r).add(runtime.create("contested-" + r, Value.class, roots.get(r).get(creator)));
+                        } catch (IllegalArgumentException lost) {
+                            assertTrue(lost.getMessage().contains("already exists"), lost.getMessage());
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                    barrier.reset();
+                }
+            }, "creator-" + c));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+            assertFalse(thread.isAlive(), thread.getName() + " did not finish");
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError("a creator failed", failures.peek());
+        }
+
+        int losersWithAttachedRoots = 0;
+        for (int r = 0; r < rounds; r++) {
+            assertEquals(1, winners.get(r).size(), "round " + r + ": objects registered under one name");
+            ClusteredObject<Value> winner = winners.get(r).peek();
+            assertSame(winner, runtime.find("contested-" + r).orElseThrow());
+            Root<?> winnersRoot = ((ManagedObject<?>) winner).root();
+            for (Root<Value> root : roots.get(r)) {
+                if (root != winnersRoot && root.slotCount() != 0) {
+                    losersWithAttachedRoots++;
+                }
+            }
+            assertEquals(roots.get(r).indexOf(winnersRoot), winner.stub().get());
+        }
+        assertEquals(rounds, runtime.objects().size());
+        assertEquals(0, losersWithAttachedRoots,
+                "a create that lost the race for its name left its root attached (unusable for a retry)");
     }
 
     // ---- racing misses ----------------------------------------------------------------------
