@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.ClusteredObjectRegistry;
@@ -31,6 +32,9 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry {
 
     private final GlobalTranslationTable table;
     private final ConcurrentMap<String, ManagedObject<?>> byName = new ConcurrentHashMap<>();
+    // Creates of one name take the same lock, so that a create that would lose the name to
+    // another attaches no root and allocates nothing; creates of other names rarely share one.
+    private final Object[] nameLocks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     /** A runtime with one slot per processor of this machine (rounded up to a power of two). */
     public ClusteredObjectRuntime() {
@@ -65,26 +69,32 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry {
             throw new IllegalStateException("the root " + root.getClass().getName()
                     + " already belongs to a clustered object");
         }
-        ManagedObject<?> existing = byName.get(name);
-        if (existing != null) {
-            throw duplicate(name, existing);
+        synchronized (nameLock(name)) { // no other create of this name between check and registration
+            ManagedObject<?> existing = byName.get(name);
+            if (existing != null) {
+                throw duplicate(name, existing);
+            }
+            root.attach(table.slots().count());
+            LocalTable local = table.allocate(name, type, root);
+            T stub;
+            try {
+                stub = Stubs.newStub(type, name, local.callSite());
+            } catch (RuntimeException e) {
+                table.free(local);
+                throw e;
+            }
+            ManagedObject<T> object = new ManagedObject<>(this, type, local, stub, root);
+            existing = byName.putIfAbsent(name, object);
+            if (existing != null) { // cannot happen while only creates register names; undo anyway
+                table.free(local);
+                throw duplicate(name, existing);
+            }
+            return object;
         }
-        root.attach(table.slots().count());
-        LocalTable local = table.allocate(name, type, root);
-        T stub;
-        try {
-            stub = Stubs.newStub(type, name, local.callSite());
-        } catch (RuntimeException e) {
-            table.free(local);
-            throw e;
-        }
-        ManagedObject<T> object = new ManagedObject<>(this, type, local, stub, root);
-        existing = byName.putIfAbsent(name, object);
-        if (existing != null) { // lost a race for the name: undo
-            table.free(local);
-            throw duplicate(name, existing);
-        }
-        return object;
+    }
+
+    private Object nameLock(String name) {
+        return nameLocks[name.hashCode() & (nameLocks.length - 1)];
     }
 
     @Override
