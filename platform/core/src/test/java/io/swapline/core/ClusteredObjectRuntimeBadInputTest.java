@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Retention;
+import java.lang.invoke.MethodHandles;
 import java.lang.annotation.RetentionPolicy;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.DistributedRoot;
@@ -95,6 +98,21 @@ class ClusteredObjectRuntimeBadInputTest {
         IllegalArgumentException e = rejected(IllegalArgumentException.class,
                 root -> runtime.create(NAME, raw(Marker.class), root));
         assertMentions(e, Marker.class.getName(), "not an interface");
+    }
+
+    @Test
+    void aHiddenInterfaceIsRejectedAndChangesNothing() throws Exception {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT,
+                "io/swapline/core/HiddenFace", null, "java/lang/Object", null);
+        writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, "get", "()I", null, null).visitEnd();
+        writer.visitEnd();
+        Class<?> hidden = MethodHandles.lookup().defineHiddenClass(writer.toByteArray(), false).lookupClass();
+        assertTrue(hidden.isInterface() && hidden.isHidden());
+
+        IllegalArgumentException e = rejected(IllegalArgumentException.class,
+                root -> runtime.create(NAME, raw(hidden), root));
+        assertMentions(e, "hidden");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.swapline.core.stub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +97,27 @@ class StubClassLoaderIsolationTest {
         assertSame(isolated, thrown.getClass().getClassLoader());
         assertEquals("boom", thrown.getMessage());
         assertEquals("greeting by " + rep.getClass().getName(), (String) describe.invoke(stub));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void stubOfAnInterfaceOfTheJdkWorks(RootKind kind) {
+        @SuppressWarnings("unchecked")
+        Class<Comparator<String>> type = (Class<Comparator<String>>) (Class<?>) Comparator.class;
+        Comparator<String> byLength = (a, b) -> Integer.compare(a.length(), b.length());
+
+        Comparator<String> stub = runtime.create("jdk-" + kind, type, kind, i -> byLength).stub();
+
+        assertNull(Comparator.class.getClassLoader());
+        assertTrue(stub.compare("a", "bb") < 0);
+        assertTrue(stub.reversed().compare("a", "bb") > 0); // a default method, run by the Rep
+        assertFalse(stub.equals(byLength)); // Comparator redeclares equals; the stub's is identity
+        assertEquals(List.of(Comparator.class), List.of(stub.getClass().getInterfaces()));
+        assertNotNull(stub.getClass().getClassLoader());
+    }
+
+    static List<RootKind> kinds() {
+        return List.of(RootKind.SHARED, RootKind.DISTRIBUTED);
     }
 
     @SuppressWarnings("unchecked")
