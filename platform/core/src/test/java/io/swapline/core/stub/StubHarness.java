@@ -1,7 +1,6 @@
 package io.swapline.core.stub;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -11,15 +10,13 @@ import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.core.table.ProcessorSlots;
 
 /**
- * Creates clustered objects for stub tests: one runtime per test, every object named uniquely,
- * every Rep the factory makes remembered.
+ * Creates clustered objects for stub tests: one runtime per test, every object named uniquely.
  */
 final class StubHarness {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(ProcessorSlots.of(4));
-    final List<Object> repsCreated = new ArrayList<>();
 
     /** The stub of a new object of the given kind whose every Rep is {@code rep}. */
     <T> T stub(RootKind kind, Class<T> type, T rep) {
@@ -28,13 +25,7 @@ final class StubHarness {
 
     /** A new object of the given kind whose Reps come from {@code reps}. */
     <T> ClusteredObject<T> object(RootKind kind, Class<T> type, Supplier<? extends T> reps) {
-        String name = kind.name().toLowerCase() + "-" + type.getSimpleName() + "-" + NAMES.incrementAndGet();
-        return runtime.create(name, type, kind, index -> {
-            T rep = reps.get();
-            synchronized (repsCreated) {
-                repsCreated.add(rep);
-            }
-            return rep;
-        });
+        String name = kind.name().toLowerCase(Locale.ROOT) + "-" + type.getSimpleName() + "-" + NAMES.incrementAndGet();
+        return runtime.create(name, type, kind, index -> reps.get());
     }
 }
