@@ -33,9 +33,9 @@ import io.swapline.core.table.TranslationEntry;
  * Guards against the regression in TOOLCHAIN.md: C2 hoisted a plain read of the slot out of a
  * client's loop {@code while (!stop) sum += stub.get();} (with {@code stop} a plain field), so
  * the looping client never saw a swap. Here the loop's code is C2's (checked through the JIT's
- * reports, see {@link JitCompilation}; not guessed) before the object is destroyed or swapped, and the looping thread
- * must leave the loop through the stub: by the destroyed object's {@link IllegalStateException},
- * or by the exception of the Rep it was swapped to.
+ * code list, see {@link JitCompilation}; not guessed) before the object is destroyed or
+ * swapped, and the looping thread must leave the loop through the stub: by the destroyed
+ * object's {@link IllegalStateException}, or by the exception of the Rep it was swapped to.
  *
  * <p>Destroy retargets the call site for every kind. A swap of a distributed object only
  * empties its slots (the call site keeps pointing at the slot lookup), so that test alone
@@ -44,8 +44,8 @@ import io.swapline.core.table.TranslationEntry;
  * <p>Whether C2 would hoist a plain slot read depends on the profile of the slot lookup's miss
  * branch, which every distributed object in the JVM shares: once misses were counted, the
  * compiled loop keeps a call on that branch and nothing is hoisted. So the slot-read test
- * runs first, and the build runs this class in a JVM of its own (tag {@code jit}); run so, it
- * was seen to fail within its deadline when the slot read was made plain.
+ * runs first, and the build runs this class in a JVM of its own (tag {@code jit}); run so, on
+ * JDK 17 and 25, it failed at its deadline when the slot read was made plain.
  */
 @Tag("jit")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -248,23 +248,31 @@ class LoopingCallerSeesDestroyAndSwapTest {
         looper.setDaemon(true); // should the test fail, a looper that never sees the change must not keep the JVM
         looper.start();
 
-        OptionalInt compileId = JitCompilation.awaitOnlyC2CodeInUse(LoopingCallerSeesDestroyAndSwapTest.class, loopName,
-                COMPILE_DEADLINE);
-        compiled.set(true);
-        assertTrue(compileId.isPresent(), "the client loop " + loopName + " was not C2-compiled within "
-                + COMPILE_DEADLINE + "; without that this test proves nothing");
-        assertTrue(lastCall.await(COMPILE_DEADLINE.toSeconds(), TimeUnit.SECONDS), "the looper did not start its last call");
-        assertTrue(looper.isAlive(), () -> "the loop ended before the change: " + ended.get());
+        try {
+            OptionalInt compileId = JitCompilation.awaitOnlyC2CodeInUse(LoopingCallerSeesDestroyAndSwapTest.class,
+                    loopName, COMPILE_DEADLINE);
+            compiled.set(true);
+            assertTrue(compileId.isPresent(), "the client loop " + loopName + " was not C2-compiled within "
+                    + COMPILE_DEADLINE + "; without that this test proves nothing");
+            assertTrue(lastCall.await(COMPILE_DEADLINE.toSeconds(), TimeUnit.SECONDS),
+                    "the looper did not start its last call");
+            assertTrue(looper.isAlive(), () -> "the loop ended before the change: " + ended.get());
 
-        change.run();
+            change.run();
 
-        looper.join(OBSERVE_DEADLINE.toMillis());
-        if (looper.isAlive()) {
-            fail("the C2-compiled client loop " + loopName + " (compile id " + compileId.getAsInt()
-                    + ") did not observe the change within " + OBSERVE_DEADLINE
-                    + ": the stub's target or slot read was hoisted out of the loop");
+            looper.join(OBSERVE_DEADLINE.toMillis());
+            if (looper.isAlive()) {
+                fail("the C2-compiled client loop " + loopName + " (compile id " + compileId.getAsInt()
+                        + ") did not observe the change within " + OBSERVE_DEADLINE
+                        + ": the stub's target or slot read was hoisted out of the loop");
+            }
+            return ended.get();
+        } finally {
+            compiled.set(true);
+            if (looper.isAlive()) { // a failed test: end the loop (a destroy retargets, which deoptimises it)
+                runtime.destroy(object);
+            }
         }
-        return ended.get();
     }
 
     /** What a swap does to the object's entry: points it at another root under the write lock. */

@@ -2,6 +2,7 @@ package io.swapline.core.stub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -200,14 +201,16 @@ class StubFramesInOtherThreadsStackTracesTest {
         caller.setDaemon(true);
         caller.start();
 
-        OptionalInt compileId = JitCompilation.awaitOnlyC2CodeInUse(getClass(), loopName, DEADLINE);
-        compiled.set(true);
-        assertTrue(compileId.isPresent(), jdk + ": the client loop was not C2-compiled within " + DEADLINE);
-        assertTrue(lastCall.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), jdk + ": the caller did not start its last call");
-
+        OptionalInt compileId;
         StackTraceElement[] trace;
         List<Integer> c2CodeInUse;
         try {
+            compileId = JitCompilation.awaitOnlyC2CodeInUse(getClass(), loopName, DEADLINE);
+            compiled.set(true);
+            assertTrue(compileId.isPresent(), jdk + ": the client loop was not C2-compiled within " + DEADLINE);
+            assertTrue(lastCall.await(DEADLINE.toSeconds(), TimeUnit.SECONDS),
+                    jdk + ": the caller did not start its last call");
+
             if (hold == Hold.SPIN) {
                 rep.spin = true;
             } else {
@@ -221,13 +224,14 @@ class StubFramesInOtherThreadsStackTracesTest {
             trace = caller.getStackTrace();
             c2CodeInUse = JitCompilation.c2CompileIdsInUse(getClass(), loopName);
         } finally {
+            compiled.set(true);
             rep.spin = false;
             rep.gate.countDown();
             stop.requested = true;
         }
         caller.join(DEADLINE.toMillis());
         assertFalse(caller.isAlive(), jdk + ": the caller did not stop");
-        assertEquals(null, failure.get(), jdk + ": the caller failed");
+        assertNull(failure.get(), jdk + ": the caller failed");
 
         String shown = Arrays.stream(trace).map(e -> "\n  at " + e).collect(Collectors.joining());
         System.out.println("[stack-visibility] " + jdk + ", " + kind + " root, Rep held by " + hold
