@@ -1,8 +1,13 @@
 package io.swapline.core.stub;
 
+import java.util.Map;
+
+import io.swapline.core.table.LocalTable;
+
 /**
- * Defines one generated class. It sees exactly two worlds: the runtime's own classes (the
- * stub superclass and linkage) through the runtime's loader, and everything else through the
+ * Defines one generated class. It sees exactly two worlds: the few runtime classes generated
+ * code names (the stub and glue superclasses, the linkage, the local table, the mediation
+ * routine) through the runtime's loader, and everything else through the
  * loader of the interface being implemented — in OSGi, the API bundle's loader, which cannot
  * see the runtime.
  *
@@ -14,8 +19,14 @@ package io.swapline.core.stub;
  */
 final class GeneratedClassLoader extends ClassLoader {
 
-    private static final String RUNTIME_PACKAGE = "io.swapline.core.";
-    private static final ClassLoader RUNTIME_LOADER = GeneratedClassLoader.class.getClassLoader();
+    // The only runtime classes a generated class names, matched by exact name: an interface's
+    // loader may define classes whose names merely start like the runtime's.
+    private static final Map<String, Class<?>> RUNTIME_CLASSES = Map.of(
+            StubBase.class.getName(), StubBase.class,
+            StubLinkage.class.getName(), StubLinkage.class,
+            LocalTable.class.getName(), LocalTable.class,
+            MediatorGlueBase.class.getName(), MediatorGlueBase.class,
+            CallMediator.class.getName(), CallMediator.class);
 
     private final ClassLoader interfaceLoader;
 
@@ -30,8 +41,9 @@ final class GeneratedClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(RUNTIME_PACKAGE)) {
-            return RUNTIME_LOADER.loadClass(name);
+        Class<?> runtimeClass = RUNTIME_CLASSES.get(name);
+        if (runtimeClass != null) {
+            return runtimeClass;
         }
         if (interfaceLoader == null) { // an interface of the JDK itself
             return super.loadClass(name, resolve);

@@ -104,8 +104,9 @@ final class StubGenerator {
             mv.visitVarInsn(argument.getOpcode(ILOAD), local);
             local += argument.getSize();
         }
-        mv.visitMethodInsn(INVOKEINTERFACE, Type.getInternalName(method.getDeclaringClass()), method.getName(),
-                descriptor, true);
+        // Through the stub's own (public) interface, as javac would: a superinterface that
+        // declares the method may be inaccessible to the stub's class.
+        mv.visitMethodInsn(INVOKEINTERFACE, ifaceName, method.getName(), descriptor, true);
         mv.visitInsn(Type.getReturnType(descriptor).getOpcode(IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -24,7 +24,7 @@ public final class Stubs {
      * Checks that stubs can be generated for {@code type}.
      *
      * @param type the candidate interface
-     * @throws IllegalArgumentException if it is not a public, non-sealed interface
+     * @throws IllegalArgumentException if it is not a public, non-sealed, non-hidden interface
      */
     public static void checkStubbable(Class<?> type) {
         if (!type.isInterface() || type.isAnnotation()) {
@@ -37,6 +37,9 @@ public final class Stubs {
         }
         if (type.isSealed()) {
             throw new IllegalArgumentException("interface " + type.getName() + " is sealed; a stub cannot implement it");
+        }
+        if (type.isHidden()) {
+            throw new IllegalArgumentException("interface " + type.getName() + " is hidden; a stub cannot name it");
         }
     }
 
