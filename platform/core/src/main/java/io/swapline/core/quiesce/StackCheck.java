@@ -1,21 +1,39 @@
 package io.swapline.core.quiesce;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Finds threads that may still be inside a call that reached an object's old implementation
  * before the Mediator was interposed — the Forward phase's "untracked calls" — by looking at
- * their stacks, as the Linux livepatch consistency model does.
+ * their stacks, as the Linux livepatch consistency model does, and waits until none is left.
  *
- * <p>A call is inside the object while a frame of the object's stub class is on the stack
- * (one class per object, so the frame names the object). If the frame just above it (its callee)
- * belongs to this swap's Mediator glue class (one class per swap), the call went through this
- * swap's Mediator and is tracked there; anything else — an old Rep, the glue of an earlier
- * swap still routing a call, the slot lookup, nothing yet — counts as untracked, so the check
- * errs towards waiting.
+ * <h2>Reading a stack</h2>
+ * A call is on the object while a frame of the object's stub class is on the stack (one class
+ * per object, so the frame names the object). The frame just above it, its callee, tells where
+ * the call is:
+ * <ul>
+ *   <li>this swap's Mediator glue class (one class per swap): <b>tracked</b> by the Mediator;
+ *   <li>the runtime's target resolution ({@code java.lang.invoke} frames, the local table's
+ *       slot lookup or miss) or nothing yet: <b>resolving</b> — the call has no Rep yet, or has
+ *       one it has not called yet, which is the old one if it was read before interposition;
+ *   <li>anything else (an old Rep, the glue of an earlier swap still routing a call):
+ *       <b>untracked</b>.
+ * </ul>
+ * A thread waits for the worst of its stub frames.
+ *
+ * <h2>When a thread is done</h2>
+ * A thread with no untracked or resolving frame is done. A resolving thread is done once it has
+ * been seen untracked since (the call it was resolving when first seen has ended, so whatever it
+ * resolves now started after interposition), or once the Mediator has counted a tracked call of
+ * it since it was first seen: calls of one thread are sequential, and the only way to a tracked
+ * call while an old call still runs is a nested call from inside that old call, which would
+ * show the outer stub frame as untracked. This keeps a busy caller — which, interpreted right
+ * after the interposition's deoptimisation, spends much of each call resolving — from holding
+ * up the swap, without adding anything to the normal call path.
  *
  * <h2>What it sees and what it cannot</h2>
  * <ul>
@@ -31,70 +49,127 @@ import java.util.function.Predicate;
  *       ordinary class loaders.
  *   <li>A stack deeper than the VM's trace limit ({@code MaxJavaStackTraceDepth}, 1024 by
  *       default) is cut at its bottom, where a stub frame could hide: such a thread counts as
- *       inside, and the Forward phase waits for it (up to its deadline, then rolls back).
+ *       untracked, and the Forward phase waits for it (up to its deadline, then rolls back).
  * </ul>
+ * Not thread-safe: one swap's driver uses it.
  */
 public final class StackCheck {
 
     /** HotSpot's default {@code MaxJavaStackTraceDepth}: a trace this long may be truncated. */
     static final int TRUNCATED_DEPTH = 1024;
 
+    private static final String RUNTIME_RESOLUTION = "io.swapline.core.table.LocalTable";
+    private static final String METHOD_HANDLES = "java.lang.invoke.";
+
+    /** Where a thread's calls on the object are, worst first. */
+    public enum Sighting { UNTRACKED, RESOLVING, CLEAR }
+
     private final String stubClassName;
     private final String glueClassName;
+    private final ToLongFunction<Thread> trackedCalls;
+    private final Map<Thread, Waiting> waiting = new HashMap<>();
 
     /**
      * A check for one swap of one object.
      *
      * @param stubClassName the binary name of the object's stub class
      * @param glueClassName the binary name of this swap's Mediator glue class
+     * @param trackedCalls how many calls of a thread the swap's Mediator has tracked so far
      */
-    public StackCheck(String stubClassName, String glueClassName) {
+    public StackCheck(String stubClassName, String glueClassName, ToLongFunction<Thread> trackedCalls) {
         this.stubClassName = stubClassName;
         this.glueClassName = glueClassName;
+        this.trackedCalls = trackedCalls;
     }
 
     /**
-     * All live threads, except skipped ones, whose stacks show an untracked call on the object.
+     * Looks at every live thread, except skipped ones, and remembers those that may be inside
+     * an untracked call.
      *
-     * @param skip threads covered otherwise (the platform's own, by generations)
-     * @return the threads to wait for
+     * @param skip threads covered otherwise (the platform's own, by generations, and the caller)
      */
-    public Set<Thread> threadsInsideOldCalls(Predicate<Thread> skip) {
-        Set<Thread> inside = new HashSet<>();
+    public void scanAllThreads(Predicate<Thread> skip) {
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread thread = entry.getKey();
-            if (thread != Thread.currentThread() && !skip.test(thread) && showsUntrackedCall(entry.getValue())) {
-                inside.add(thread);
+            if (!skip.test(thread)) {
+                Sighting sighting = sight(entry.getValue());
+                if (sighting != Sighting.CLEAR) {
+                    waiting.put(thread, new Waiting(sighting, trackedCalls.applyAsLong(thread)));
+                }
             }
         }
-        return inside;
+    }
+
+    /** Looks again at the threads still waited for and drops those that are done. */
+    public void recheck() {
+        waiting.entrySet().removeIf(entry -> {
+            Thread thread = entry.getKey();
+            return !thread.isAlive() || entry.getValue().isDone(sight(thread.getStackTrace()),
+                    trackedCalls.applyAsLong(thread));
+        });
     }
 
     /**
-     * Looks again at threads found before and drops those that have left the object.
+     * The threads still waited for.
      *
-     * @param threads the threads still to wait for; updated in place
+     * @return a view of them
      */
-    public void recheck(Set<Thread> threads) {
-        threads.removeIf(thread -> !thread.isAlive() || !showsUntrackedCall(thread.getStackTrace()));
+    public Set<Thread> waitingFor() {
+        return waiting.keySet();
     }
 
     /**
-     * Whether a stack shows an untracked call on the object.
+     * Where the calls on the object in one stack are.
      *
      * @param trace a stack trace, innermost frame first
-     * @return true if the thread may be inside the old implementation
+     * @return the worst sighting among its stub frames
      */
-    public boolean showsUntrackedCall(StackTraceElement[] trace) {
+    public Sighting sight(StackTraceElement[] trace) {
         if (trace.length >= TRUNCATED_DEPTH) {
-            return true; // a stub frame may be below the cut
+            return Sighting.UNTRACKED; // a stub frame may be below the cut
         }
+        Sighting worst = Sighting.CLEAR;
         for (int i = 0; i < trace.length; i++) {
-            if (trace[i].getClassName().equals(stubClassName)
-                    && (i == 0 || !trace[i - 1].getClassName().equals(glueClassName))) {
-                return true;
+            if (trace[i].getClassName().equals(stubClassName)) {
+                Sighting call = i == 0 ? Sighting.RESOLVING : sightCallee(trace[i - 1].getClassName());
+                if (call.compareTo(worst) < 0) {
+                    worst = call;
+                }
             }
         }
-        return false;
+        return worst;
+    }
+
+    private Sighting sightCallee(String callee) {
+        if (callee.equals(glueClassName)) {
+            return Sighting.CLEAR;
+        }
+        if (callee.equals(RUNTIME_RESOLUTION) || callee.startsWith(METHOD_HANDLES)) {
+            return Sighting.RESOLVING;
+        }
+        return Sighting.UNTRACKED;
+    }
+
+    /** A thread waited for: what it was resolving when first seen, and whether it has been seen untracked since. */
+    static final class Waiting {
+        private final long trackedWhenFirstSeen;
+        private boolean seenUntracked;
+
+        Waiting(Sighting first, long trackedCalls) {
+            this.trackedWhenFirstSeen = trackedCalls;
+            this.seenUntracked = first == Sighting.UNTRACKED;
+        }
+
+        boolean isDone(Sighting now, long trackedCalls) {
+            switch (now) {
+                case CLEAR:
+                    return true;
+                case UNTRACKED:
+                    seenUntracked = true;
+                    return false;
+                default: // resolving: a new call, unless it is still the one first seen
+                    return seenUntracked || trackedCalls > trackedWhenFirstSeen;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.swapline.core.swap;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +54,8 @@ final class Mediator implements CallMediator {
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder blocked = new LongAdder();
     private final AtomicLong longestBlockNanos = new AtomicLong();
+    /** Tracked calls per thread, for the stack check to see a thread make progress. */
+    private final ConcurrentHashMap<Thread, AtomicLong> trackedByThread = new ConcurrentHashMap<>();
     private final Thread driver;
     private final MediatorGlues.Glue<Object> glue;
 
@@ -132,7 +135,19 @@ final class Mediator implements CallMediator {
     private int tracked() {
         ForwardedCalls.enter();
         forwarded.increment();
+        trackedByThread.computeIfAbsent(Thread.currentThread(), thread -> new AtomicLong()).incrementAndGet();
         return TRACKED;
+    }
+
+    /**
+     * How many calls of a thread this Mediator has tracked so far.
+     *
+     * @param thread a thread
+     * @return the count
+     */
+    long trackedCalls(Thread thread) {
+        AtomicLong count = trackedByThread.get(thread);
+        return count == null ? 0 : count.get();
     }
 
     private int awaitEnd() {

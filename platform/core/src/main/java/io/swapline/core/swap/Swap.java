@@ -33,10 +33,7 @@ import io.swapline.core.transfer.StateTransfer;
  */
 public final class Swap {
 
-    /**
-     * Rechecks without pausing first: a thread caught resolving its target is out of the stub
-     * within microseconds, and taking its stack trace already costs about as much.
-     */
+    /** Rechecks without pausing first: taking a thread's stack trace already takes tens of microseconds. */
     private static final int QUICK_RECHECKS = 64;
     private static final long FIRST_BACKOFF_NANOS = 50_000;
     private static final long MAX_BACKOFF_NANOS = 1_000_000;
@@ -105,8 +102,8 @@ public final class Swap {
      * @return why the swap is refused, or null
      */
     private String prepare() {
-        if (new StackCheck(object.stubClassName(), "")
-                .showsUntrackedCall(Thread.currentThread().getStackTrace())) {
+        StackCheck self = new StackCheck(object.stubClassName(), "", thread -> 0);
+        if (self.sight(Thread.currentThread().getStackTrace()) != StackCheck.Sighting.CLEAR) {
             return "requested from inside a call on the object itself, which would wait for itself";
         }
         negotiated = ProtocolNegotiation.negotiate(oldRoot, newRoot);
@@ -146,19 +143,20 @@ public final class Swap {
     private String forward() {
         long deadline = System.nanoTime() + context.forward().toNanos();
         CompletableFuture<Void> platformWork = context.activities().generations().awaitPriorActivities();
-        StackCheck check = new StackCheck(object.stubClassName(), mediator.glueClassName());
-        Set<Thread> inside = check.threadsInsideOldCalls(context.activities()::owns);
+        StackCheck check = new StackCheck(object.stubClassName(), mediator.glueClassName(), mediator::trackedCalls);
+        Thread driver = Thread.currentThread();
+        check.scanAllThreads(thread -> thread == driver || context.activities().owns(thread));
         long backoff = FIRST_BACKOFF_NANOS;
-        for (int rechecks = 0; !inside.isEmpty(); rechecks++) {
+        for (int rechecks = 0; !check.waitingFor().isEmpty(); rechecks++) {
             if (System.nanoTime() - deadline >= 0) {
                 return "calls that started before the swap were still running after "
-                        + context.forward().toMillis() + " ms in threads " + names(inside);
+                        + context.forward().toMillis() + " ms in threads " + names(check.waitingFor());
             }
             if (rechecks >= QUICK_RECHECKS) {
                 LockSupport.parkNanos(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
             }
-            check.recheck(inside);
+            check.recheck();
         }
         try {
             platformWork.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
