@@ -207,7 +207,7 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
             }
             table.free(managed.table());
             byName.remove(managed.name(), managed);
-            managed.currentRoot().destroy();
+            Swap.destroyQuietly(managed.currentRoot(), managed.name());
         } finally {
             lock.unlock();
         }

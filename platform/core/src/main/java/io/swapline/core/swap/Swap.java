@@ -33,6 +33,8 @@ import io.swapline.core.transfer.StateTransfer;
  */
 public final class Swap {
 
+    private static final System.Logger LOG = System.getLogger(Swap.class.getName());
+
     /** Rechecks without pausing first: taking a thread's stack trace already takes tens of microseconds. */
     private static final int QUICK_RECHECKS = 64;
     private static final long FIRST_BACKOFF_NANOS = 50_000;
@@ -225,7 +227,7 @@ public final class Swap {
     private void complete() {
         mediator.complete();
         swingRoot(newRoot);
-        destroyQuietly(oldRoot);
+        destroyQuietly(oldRoot, table.name());
     }
 
     /**
@@ -236,7 +238,7 @@ public final class Swap {
     private void rollBack(String reason) {
         mediator.rollBack();
         swingRoot(oldRoot);
-        destroyQuietly(newRoot);
+        destroyQuietly(newRoot, table.name());
     }
 
     private void swingRoot(Root<?> root) {
@@ -254,11 +256,19 @@ public final class Swap {
         }
     }
 
-    private static void destroyQuietly(Root<?> root) {
+    /**
+     * Runs an implementation's destroy hook; a failure is logged and otherwise ignored, since
+     * what was swapped or destroyed stays so.
+     *
+     * @param root the implementation let go
+     * @param objectName its object, for the log
+     */
+    public static void destroyQuietly(Root<?> root, String objectName) {
         try {
             root.destroy();
         } catch (RuntimeException e) {
-            // the swap's outcome stands; the hook's failure is the implementation's own
+            LOG.log(System.Logger.Level.WARNING, "destroy hook of " + root.implementationName() + " (clustered object '"
+                    + objectName + "') failed", e);
         }
     }
 
