@@ -79,6 +79,27 @@ public final class Swap {
         }
         clock.enter(SwapPhase.FORWARD);
         interpose();
+        String failure;
+        try {
+            failure = quiesceAndTransfer();
+        } catch (RuntimeException | Error e) { // never leave the Mediator interposed
+            failure = "the swap itself failed: " + e;
+        }
+        if (failure != null) {
+            rollBack(failure);
+            return record(SwapPhase.ROLLED_BACK, failure);
+        }
+        clock.enter(SwapPhase.COMPLETE);
+        complete();
+        return record(SwapPhase.COMPLETE, null);
+    }
+
+    /**
+     * Forward, Block and Transfer, each of which may end the swap.
+     *
+     * @return why the swap must roll back, or null
+     */
+    private String quiesceAndTransfer() {
         String failure = forward();
         if (failure == null) {
             clock.enter(SwapPhase.BLOCK);
@@ -88,13 +109,7 @@ public final class Swap {
             clock.enter(SwapPhase.TRANSFER);
             failure = transfer();
         }
-        if (failure != null) {
-            rollBack(failure);
-            return record(SwapPhase.ROLLED_BACK, failure);
-        }
-        clock.enter(SwapPhase.COMPLETE);
-        complete();
-        return record(SwapPhase.COMPLETE, null);
+        return failure;
     }
 
     /**

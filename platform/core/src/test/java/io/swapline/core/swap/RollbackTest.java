@@ -76,6 +76,19 @@ class RollbackTest {
         never.countDown();
     }
 
+    @Test
+    void aSwapThatCannotRunItsTransferRollsBackInsteadOfLeavingTheMediatorInterposed() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, new SharedCounter());
+        counter.stub().increment();
+        runtime.close(); // the platform executor the transfer runs on is gone
+
+        SwapRecord record = runtime.swap(counter, new DistributedCounter());
+
+        assertEquals(SwapPhase.ROLLED_BACK, record.outcome(), record::toString);
+        assertTrue(record.reason().contains("the swap itself failed"), record.reason());
+        assertEquals(2, counter.stub().increment(), "the old object serves, its state intact");
+    }
+
     private void assertRollsBackKeepingState(SharedCounter old, DistributedCounter next, String why) {
         ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, old);
         for (int i = 0; i < 5; i++) {
