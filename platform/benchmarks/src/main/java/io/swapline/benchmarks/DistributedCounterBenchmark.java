@@ -98,7 +98,8 @@ public class DistributedCounterBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp(Counters counters) {
-            counters.workerSlots.put(Thread.currentThread().getName(), counters.runtime.slots().current());
+            String name = Thread.currentThread().getName(); // "<benchmark>-jmh-worker-<n>"
+            counters.workerSlots.put(name.substring(name.lastIndexOf("-jmh-") + 5), counters.runtime.slots().current());
         }
     }
 
