@@ -8,7 +8,9 @@ increment_atomicLong for the counter. On a shared machine noise only makes an un
 call slower, so the best-iteration ratio is the call path's undisturbed cost; for the
 contended counter only the median ratio is given.
 
-    python3 platform/benchmarks/summarize.py platform/benchmarks/results/jdk17
+    python3 platform/benchmarks/summarize.py platform/benchmarks/results/jdk17 [more result folders]
+
+Results of several folders are pooled.
 """
 import glob
 import json
@@ -19,9 +21,10 @@ import sys
 BASELINES = ("direct", "atomicLong")
 
 
-def pooled(directory):
+def pooled(directories):
     runs = {}
-    for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
+    paths = [p for d in directories for p in sorted(glob.glob(os.path.join(d, "*.json")))]
+    for path in paths:
         if os.path.getsize(path) == 0:  # a run still in progress
             continue
         with open(path) as f:
@@ -36,8 +39,8 @@ def pooled(directory):
     return runs
 
 
-def main(directory):
-    runs = pooled(directory)
+def main(directories):
+    runs = pooled(directories)
     baselines = {}
     for (cls, name, threads), entry in runs.items():
         workload, path = name.split("_", 1)
@@ -66,4 +69,4 @@ def main(directory):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])
