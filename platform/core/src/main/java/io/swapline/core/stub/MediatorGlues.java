@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each swap gets a glue class of its own, so that a glue frame in a stack trace names the
  * swap it belongs to: a call still running through the glue of an earlier, finished swap is
  * not tracked by the current one, and the stack check must not mistake it for tracked. The
- * class is generated before the swap blocks anything, and unloaded with its loader when the swap
- * is over.
+ * class is generated before the swap blocks anything, and unloaded with its loader's batch once
+ * no glue of that batch is in use.
  */
 public final class MediatorGlues {
 
@@ -32,7 +32,7 @@ public final class MediatorGlues {
     public static <T> Glue<T> defineFor(Class<T> iface) {
         String binaryName = PREFIX + iface.getSimpleName() + "$" + SEQUENCE.incrementAndGet();
         byte[] bytes = MediatorGlueGenerator.generate(binaryName, iface);
-        Class<?> glueClass = new GeneratedClassLoader(iface.getClassLoader()).define(binaryName, bytes);
+        Class<?> glueClass = GeneratedClassLoader.define(iface.getClassLoader(), binaryName, bytes);
         try {
             MethodHandle constructor = MethodHandles.publicLookup()
                     .findConstructor(glueClass, MethodType.methodType(void.class, CallMediator.class));

@@ -58,7 +58,7 @@ public final class Stubs {
         byte[] bytes = StubGenerator.generate(binaryName, type);
         StubLinkage.deposit(binaryName, site.dynamicInvoker());
         try {
-            Class<?> stubClass = new GeneratedClassLoader(type.getClassLoader()).define(binaryName, bytes);
+            Class<?> stubClass = GeneratedClassLoader.define(type.getClassLoader(), binaryName, bytes);
             Object stub = stubClass.getConstructor(String.class, String.class).newInstance(objectName, type.getName());
             return type.cast(stub);
         } catch (ReflectiveOperationException | LinkageError e) {
