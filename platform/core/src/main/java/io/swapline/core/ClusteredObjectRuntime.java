@@ -124,7 +124,7 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
             root.attach(table.slots().count());
             LocalTable local = table.allocate(name, type, root);
             try {
-                return new ManagedObject<>(this, type, local, Stubs.newStub(type, name, local.callSite()), root);
+                return new ManagedObject<>(this, type, local, Stubs.newStub(type, name, local), root);
             } catch (RuntimeException e) {
                 table.free(local);
                 throw e;

@@ -3,6 +3,7 @@ package io.swapline.core.stub;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 
 import org.objectweb.asm.ClassWriter;
@@ -18,24 +19,38 @@ import io.swapline.core.table.LocalTable;
  *
  * <pre>{@code
  * public final class Stub$Counter$42 extends StubBase implements Counter {
- *     private static final MethodHandle TARGET = StubLinkage.claim("…Stub$Counter$42");
+ *     private static final LocalTable TABLE = StubLinkage.claim("…Stub$Counter$42");
+ *     private static final MethodHandle TARGET = TABLE.callSite().dynamicInvoker();
+ *     private static final Object[] SLOTS = TABLE.slots();
+ *     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
  *     public long increment() {
  *         Object target = (Object) TARGET.invokeExact();
- *         if (!(target instanceof Counter)) target = ((LocalTable) target).repForCurrentSlot();
+ *         if (!(target instanceof Counter)) {
+ *             int slot = (int) Thread.currentThread().getId() & 7;   // the slot mask, a constant
+ *             target = SLOT.getOpaque(SLOTS, slot);
+ *             if (target == null) target = TABLE.miss(slot);
+ *         }
  *         return ((Counter) target).increment();
  *     }
  *     …
  * }
  * }</pre>
  *
- * Because the field is static final, the JIT treats the handle, and through it the call
- * site's current target (a constant: a shared Rep or the object's {@link LocalTable}), as a
- * constant, and folds the type test. Arguments, return values and exceptions pass through
- * untouched: the method ends in one call.
+ * Because the fields are static final, the JIT treats the handle, and through it the call
+ * site's current target (a shared Rep or the object's {@link LocalTable}), the slot array and
+ * the mask as constants, and folds the type test. The slot is computed exactly as
+ * {@link io.swapline.core.table.ProcessorSlots} does. Arguments, return values and exceptions
+ * pass through untouched: the method ends in one call.
  */
 final class StubGenerator {
 
     static final String TARGET_FIELD = "TARGET";
+    private static final String TABLE_FIELD = "TABLE";
+    private static final String SLOTS_FIELD = "SLOTS";
+    private static final String SLOT_FIELD = "SLOT";
+    private static final String VAR_HANDLE = Type.getInternalName(VarHandle.class);
+    private static final String VAR_HANDLE_DESC = Type.getDescriptor(VarHandle.class);
+    private static final String LOCAL_TABLE_DESC = Type.getDescriptor(LocalTable.class);
     private static final String BASE = Type.getInternalName(StubBase.class);
     private static final String LINKAGE = Type.getInternalName(StubLinkage.class);
     private static final String METHOD_HANDLE = Type.getInternalName(MethodHandle.class);
@@ -45,17 +60,20 @@ final class StubGenerator {
     private StubGenerator() {
     }
 
-    static byte[] generate(String binaryName, Class<?> iface) {
+    static byte[] generate(String binaryName, Class<?> iface, int slotCount) {
         String internalName = binaryName.replace('.', '/');
         String ifaceName = Type.getInternalName(iface);
         ClassWriter cw = new GeneratedClassWriter();
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internalName, null, BASE,
                 new String[] {ifaceName});
+        cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, TABLE_FIELD, LOCAL_TABLE_DESC, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, TARGET_FIELD, METHOD_HANDLE_DESC, null, null).visitEnd();
+        cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SLOTS_FIELD, "[Ljava/lang/Object;", null, null).visitEnd();
+        cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SLOT_FIELD, VAR_HANDLE_DESC, null, null).visitEnd();
         writeStaticInitialiser(cw, internalName, binaryName);
         writeConstructor(cw);
         for (Method method : InterfaceMethods.of(iface)) {
-            writeDispatch(cw, internalName, ifaceName, method);
+            writeDispatch(cw, internalName, ifaceName, method, slotCount - 1);
         }
         cw.visitEnd();
         return cw.toByteArray();
@@ -65,8 +83,20 @@ final class StubGenerator {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(binaryName);
-        mv.visitMethodInsn(INVOKESTATIC, LINKAGE, "claim", "(Ljava/lang/String;)" + METHOD_HANDLE_DESC, false);
+        mv.visitMethodInsn(INVOKESTATIC, LINKAGE, "claim", "(Ljava/lang/String;)" + LOCAL_TABLE_DESC, false);
+        mv.visitInsn(DUP);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(PUTSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC);
+        mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "callSite", "()Ljava/lang/invoke/MutableCallSite;", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "dynamicInvoker", "()" + METHOD_HANDLE_DESC,
+                false);
         mv.visitFieldInsn(PUTSTATIC, internalName, TARGET_FIELD, METHOD_HANDLE_DESC);
+        mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "slots", "()[Ljava/lang/Object;", false);
+        mv.visitFieldInsn(PUTSTATIC, internalName, SLOTS_FIELD, "[Ljava/lang/Object;");
+        mv.visitLdcInsn(Type.getType(Object[].class));
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "arrayElementVarHandle",
+                "(Ljava/lang/Class;)" + VAR_HANDLE_DESC, false);
+        mv.visitFieldInsn(PUTSTATIC, internalName, SLOT_FIELD, VAR_HANDLE_DESC);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -84,7 +114,8 @@ final class StubGenerator {
         mv.visitEnd();
     }
 
-    private static void writeDispatch(ClassWriter cw, String internalName, String ifaceName, Method method) {
+    private static void writeDispatch(ClassWriter cw, String internalName, String ifaceName, Method method,
+            int slotMask) {
         String descriptor = Type.getMethodDescriptor(method);
         int access = ACC_PUBLIC | (method.isVarArgs() ? ACC_VARARGS : 0);
         MethodVisitor mv = cw.visitMethod(access, method.getName(), descriptor, null, exceptionNames(method));
@@ -94,9 +125,25 @@ final class StubGenerator {
         Label haveRep = new Label();
         mv.visitInsn(DUP);
         mv.visitTypeInsn(INSTANCEOF, ifaceName);
-        mv.visitJumpInsn(IFNE, haveRep);
-        mv.visitTypeInsn(CHECKCAST, LOCAL_TABLE);
-        mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "repForCurrentSlot", "()Ljava/lang/Object;", false);
+        mv.visitJumpInsn(IFNE, haveRep); // a shared Rep: call it
+        mv.visitInsn(POP);               // the local table: read the calling thread's slot
+        int slotLocal = firstFreeLocal(descriptor);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Thread", "currentThread", "()Ljava/lang/Thread;", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Thread", "getId", "()J", false);
+        mv.visitInsn(L2I);
+        mv.visitLdcInsn(slotMask);
+        mv.visitInsn(IAND);
+        mv.visitVarInsn(ISTORE, slotLocal);
+        mv.visitFieldInsn(GETSTATIC, internalName, SLOT_FIELD, VAR_HANDLE_DESC);
+        mv.visitFieldInsn(GETSTATIC, internalName, SLOTS_FIELD, "[Ljava/lang/Object;");
+        mv.visitVarInsn(ILOAD, slotLocal);
+        mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "getOpaque", "([Ljava/lang/Object;I)Ljava/lang/Object;", false);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, haveRep);
+        mv.visitInsn(POP);               // an empty slot: miss
+        mv.visitFieldInsn(GETSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC);
+        mv.visitVarInsn(ILOAD, slotLocal);
+        mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "miss", "(I)Ljava/lang/Object;", false);
         mv.visitLabel(haveRep);
         mv.visitTypeInsn(CHECKCAST, ifaceName);
         int local = 1;
@@ -110,6 +157,14 @@ final class StubGenerator {
         mv.visitInsn(Type.getReturnType(descriptor).getOpcode(IRETURN));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private static int firstFreeLocal(String descriptor) {
+        int local = 1;
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            local += argument.getSize();
+        }
+        return local;
     }
 
     private static String[] exceptionNames(Method method) {

@@ -1,26 +1,28 @@
 package io.swapline.core.stub;
 
-import java.lang.invoke.MethodHandle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.swapline.core.table.LocalTable;
+
 /**
- * Hands each generated class the method handle its {@code static final} field holds. The
- * generator deposits the handle under the class's name before it initialises the class; the
- * class's static initialiser claims it exactly once.
+ * Hands each stub class the local table of its object, from which its static initialiser
+ * takes what its {@code static final} fields hold. The generator deposits the table under the
+ * class's name before it initialises the class; the class's static initialiser claims it
+ * exactly once.
  *
  * <p>Public only because generated classes live in their own class loaders; not an API.
  */
 public final class StubLinkage {
 
-    private static final Map<String, MethodHandle> PENDING = new ConcurrentHashMap<>();
+    private static final Map<String, LocalTable> PENDING = new ConcurrentHashMap<>();
 
     private StubLinkage() {
     }
 
-    static void deposit(String className, MethodHandle handle) {
-        if (PENDING.putIfAbsent(className, handle) != null) {
-            throw new IllegalStateException("a handle for " + className + " is already pending");
+    static void deposit(String className, LocalTable table) {
+        if (PENDING.putIfAbsent(className, table) != null) {
+            throw new IllegalStateException("a table for " + className + " is already pending");
         }
     }
 
@@ -32,14 +34,14 @@ public final class StubLinkage {
      * Called once from a generated class's static initialiser.
      *
      * @param className the binary name of the calling class
-     * @return its handle
-     * @throws IllegalStateException if no handle is pending for the class
+     * @return its object's local table
+     * @throws IllegalStateException if no table is pending for the class
      */
-    public static MethodHandle claim(String className) {
-        MethodHandle handle = PENDING.remove(className);
-        if (handle == null) {
-            throw new IllegalStateException("no handle pending for " + className);
+    public static LocalTable claim(String className) {
+        LocalTable table = PENDING.remove(className);
+        if (table == null) {
+            throw new IllegalStateException("no table pending for " + className);
         }
-        return handle;
+        return table;
     }
 }

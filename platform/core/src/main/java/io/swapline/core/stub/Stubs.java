@@ -1,8 +1,9 @@
 package io.swapline.core.stub;
 
-import java.lang.invoke.MutableCallSite;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.swapline.core.table.LocalTable;
 
 /**
  * Makes the client handle of a clustered object: an instance of a class generated for that
@@ -48,15 +49,15 @@ public final class Stubs {
      *
      * @param type the object's interface
      * @param objectName the object's name
-     * @param site the object's call site, of type {@code ()Object}
+     * @param table the object's local table
      * @param <T> the interface
      * @return the stub
      */
-    public static <T> T newStub(Class<T> type, String objectName, MutableCallSite site) {
+    public static <T> T newStub(Class<T> type, String objectName, LocalTable table) {
         checkStubbable(type);
         String binaryName = GENERATED_PACKAGE + ".Stub$" + type.getSimpleName() + "$" + SEQUENCE.incrementAndGet();
-        byte[] bytes = StubGenerator.generate(binaryName, type);
-        StubLinkage.deposit(binaryName, site.dynamicInvoker());
+        byte[] bytes = StubGenerator.generate(binaryName, type, table.slotCount());
+        StubLinkage.deposit(binaryName, table);
         try {
             Class<?> stubClass = GeneratedClassLoader.define(type.getClassLoader(), binaryName, bytes);
             Object stub = stubClass.getConstructor(String.class, String.class).newInstance(objectName, type.getName());

@@ -23,11 +23,12 @@ import io.swapline.api.RootKind;
  *       what a direct call costs. A retarget deoptimises the code that folded it (about half a
  *       millisecond), which is why only swaps and destroys retarget.
  *   <li><b>this table</b>: for everything else. The stub sees a table (not an instance of the
- *       interface) and calls {@link #repForCurrentSlot()}: one Rep pointer per slot, read with
- *       opaque semantics. Opaque, because a plain read of the array was observed to be hoisted
- *       out of a caller's loop, so the looping caller never saw a swap; an opaque read is a
- *       plain load on x86 but may not be hoisted. An empty slot misses into the entry's root:
- *       a distributed or clustered root fills the slot, a shared root retargets the site to its
+ *       interface) and reads the calling thread's slot of {@link #slots()} — one Rep pointer per
+ *       slot; the array and its mask are constants of the stub class — with opaque semantics.
+ *       Opaque, because a plain read of the array was observed to be hoisted out of a caller's
+ *       loop, so the looping caller never saw a swap; an opaque read is a plain load on x86 but
+ *       may not be hoisted. An empty slot {@linkplain #miss misses} into the entry's root: a
+ *       distributed or clustered root fills the slot, a shared root retargets the site to its
  *       Rep, a Mediator fills the slot with its glue, and a destroyed object throws.
  * </ul>
  * Both targets are plain constants, so between a retarget and the JIT recompiling, an
@@ -102,14 +103,23 @@ public final class LocalTable {
     }
 
     /**
-     * The Rep serving the calling thread's slot: the slot lookup on the call path.
+     * The slots, one Rep pointer each, for the stub's {@code static final} field. Generated code
+     * reads them with opaque semantics and writes nothing; everything else goes through this
+     * class.
      *
-     * @return the Rep
+     * @return the slot array itself
      */
-    public Object repForCurrentSlot() {
-        int slot = ProcessorSlots.slotOf(Thread.currentThread(), mask);
-        Object rep = SLOTS.getOpaque(reps, slot); // opaque: must not be hoisted out of a caller's loop
-        return rep != null ? rep : miss(slot);
+    public Object[] slots() {
+        return reps;
+    }
+
+    /**
+     * The number of slots.
+     *
+     * @return a power of two
+     */
+    public int slotCount() {
+        return reps.length;
     }
 
     /**
@@ -134,8 +144,13 @@ public final class LocalTable {
     /**
      * Handles a miss on {@code slot}: asks the entry's current root for the slot's Rep under the
      * entry's read lock and installs it, so that the next call on the slot goes straight to it.
+     * Called by the stub when the slot it read was empty.
+     *
+     * @param slot the calling thread's slot
+     * @return the Rep for the slot
+     * @throws IllegalStateException if the object was destroyed, or its Rep does not implement its interface
      */
-    private Object miss(int slot) {
+    public Object miss(int slot) {
         Lock readLock = entry.missLock().readLock();
         readLock.lock();
         try {
