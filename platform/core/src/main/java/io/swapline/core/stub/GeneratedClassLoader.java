@@ -82,6 +82,10 @@ final class GeneratedClassLoader extends ClassLoader {
         if (runtimeClass != null) {
             return runtimeClass;
         }
+        Class<?> generated = findLoadedClass(name);
+        if (generated != null) {
+            return generated;
+        }
         if (interfaceLoader == null) { // an interface of the JDK itself
             return super.loadClass(name, resolve);
         }

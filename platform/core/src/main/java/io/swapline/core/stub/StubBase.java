@@ -1,5 +1,7 @@
 package io.swapline.core.stub;
 
+import io.swapline.core.table.LocalTable;
+
 /**
  * The superclass of every generated stub. It fixes the meaning of the three {@code Object}
  * methods so that none of them reaches an implementation: a stub is equal only to itself, its
@@ -15,12 +17,11 @@ public abstract class StubBase {
     /**
      * Called by generated constructors.
      *
-     * @param objectName the clustered object's name
-     * @param interfaceName the interface's name
+     * @param table the clustered object's local table
      */
-    protected StubBase(String objectName, String interfaceName) {
-        this.objectName = objectName;
-        this.interfaceName = interfaceName;
+    protected StubBase(LocalTable table) {
+        this.objectName = table.name();
+        this.interfaceName = table.type().getName();
     }
 
     @Override

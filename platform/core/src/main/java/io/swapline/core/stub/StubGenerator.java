@@ -23,6 +23,7 @@ import io.swapline.core.table.LocalTable;
  *     private static final MethodHandle TARGET = TABLE.callSite().dynamicInvoker();
  *     private static final Object[] SLOTS = TABLE.slots();
  *     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+ *     static { TABLE.bindStub(new Stub$Counter$42()); }
  *     public long increment() {
  *         Object target = (Object) TARGET.invokeExact();
  *         if (!(target instanceof Counter)) {
@@ -71,7 +72,7 @@ final class StubGenerator {
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SLOTS_FIELD, "[Ljava/lang/Object;", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SLOT_FIELD, VAR_HANDLE_DESC, null, null).visitEnd();
         writeStaticInitialiser(cw, internalName, binaryName);
-        writeConstructor(cw);
+        writeConstructor(cw, internalName);
         for (Method method : InterfaceMethods.of(iface)) {
             writeDispatch(cw, internalName, ifaceName, method, slotCount - 1);
         }
@@ -97,18 +98,22 @@ final class StubGenerator {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "arrayElementVarHandle",
                 "(Ljava/lang/Class;)" + VAR_HANDLE_DESC, false);
         mv.visitFieldInsn(PUTSTATIC, internalName, SLOT_FIELD, VAR_HANDLE_DESC);
+        mv.visitFieldInsn(GETSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC); // the one instance, without reflection
+        mv.visitTypeInsn(NEW, internalName);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, internalName, "<init>", "()V", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "bindStub", "(Ljava/lang/Object;)V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    private static void writeConstructor(ClassWriter cw) {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", "(Ljava/lang/String;Ljava/lang/String;)V", null, null);
+    private static void writeConstructor(ClassWriter cw, String internalName) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, "<init>", "()V", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ALOAD, 1);
-        mv.visitVarInsn(ALOAD, 2);
-        mv.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "(Ljava/lang/String;Ljava/lang/String;)V", false);
+        mv.visitFieldInsn(GETSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC);
+        mv.visitMethodInsn(INVOKESPECIAL, BASE, "<init>", "(" + LOCAL_TABLE_DESC + ")V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

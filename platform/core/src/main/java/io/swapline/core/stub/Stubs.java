@@ -60,8 +60,8 @@ public final class Stubs {
         StubLinkage.deposit(binaryName, table);
         try {
             Class<?> stubClass = GeneratedClassLoader.define(type.getClassLoader(), binaryName, bytes);
-            Object stub = stubClass.getConstructor(String.class, String.class).newInstance(objectName, type.getName());
-            return type.cast(stub);
+            Class.forName(binaryName, true, stubClass.getClassLoader()); // its initialiser binds the instance
+            return type.cast(table.stub());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("cannot generate a stub of " + type.getName() + " for '" + objectName
                     + "'", e);

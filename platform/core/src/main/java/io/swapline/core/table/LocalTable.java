@@ -56,6 +56,7 @@ public final class LocalTable {
     /** Whether the site points at a shared Rep rather than at this table. Written under this and the entry's lock. */
     private boolean targetIsRep;
     private volatile boolean destroyed;
+    private Object stub; // set once, by the stub class's initialiser, before the table is published
 
     LocalTable(String name, Class<?> type, TranslationEntry entry, int slots) {
         this.name = name;
@@ -73,6 +74,28 @@ public final class LocalTable {
      */
     public MutableCallSite callSite() {
         return site;
+    }
+
+    /**
+     * Binds the object's stub; called once by the stub class's static initialiser.
+     *
+     * @param instance the stub
+     * @throws IllegalStateException if a stub is already bound
+     */
+    public synchronized void bindStub(Object instance) {
+        if (stub != null) {
+            throw new IllegalStateException("clustered object '" + name + "' already has a stub");
+        }
+        stub = instance;
+    }
+
+    /**
+     * The object's stub, once bound.
+     *
+     * @return the stub, or null before the stub class is initialised
+     */
+    public synchronized Object stub() {
+        return stub;
     }
 
     /**
