@@ -8,6 +8,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
 
 import io.swapline.api.SwappableImplementation;
 
@@ -20,9 +21,12 @@ import io.swapline.api.SwappableImplementation;
  * @param className the root class to instantiate
  * @param ranking preference among implementations of the object (0 when the header has none)
  * @param revision the revision that declares it: the class is loaded from exactly this revision
+ * @param wiring the revision's wiring when the declaration was read: its class loader loads the
+ *     implementation. A refresh re-resolves the same revision object with a new wiring (Felix
+ *     7.0.5), so the wiring, not the revision, says whether two declarations load the same classes.
  */
 record ImplementationDeclaration(String objectName, String interfaceName, String className, long ranking,
-        BundleRevision revision) {
+        BundleRevision revision, BundleWiring wiring) {
 
     /**
      * The implementations a revision declares in its manifest (its own declared capabilities,
@@ -40,7 +44,7 @@ record ImplementationDeclaration(String objectName, String interfaceName, String
             declarations.add(new ImplementationDeclaration(required(attributes, "object", revision),
                     required(attributes, "interface", revision), required(attributes, "class", revision),
                     ranking instanceof Number number ? number.longValue() : Long.parseLong(ranking.toString()),
-                    revision));
+                    revision, revision.getWiring()));
         }
         return declarations;
     }

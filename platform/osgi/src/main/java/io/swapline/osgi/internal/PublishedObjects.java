@@ -67,7 +67,8 @@ final class PublishedObjects {
 
     /**
      * A revision that declares an implementation became ACTIVE: create and publish its object,
-     * or swap the object to it if it is a new revision of the bundle that serves the object.
+     * or swap the object to it if it is a new revision of the bundle that serves the object
+     * ({@code update}), or the same revision with a new wiring ({@code refresh}).
      *
      * @param implementation the declaration, from the bundle's current revision
      */
@@ -75,9 +76,14 @@ final class PublishedObjects {
         Published published = byName.get(implementation.objectName());
         if (published == null) {
             create(implementation);
-        } else if (published.serving.revision().equals(implementation.revision())) {
+        } else if (published.serving.wiring() == implementation.wiring()) { // stopped and started again
             LOG.debug("{} is already served by {}", implementation.objectName(), implementation.bundleLabel());
         } else if (published.serving.bundle().getBundleId() == implementation.bundle().getBundleId()) {
+            if (published.serving.revision() == implementation.revision()) {
+                LOG.warn("{} was refreshed while it served '{}': its old class loader was invalid until this swap"
+                        + " (the serving object could run only classes it had already loaded)",
+                        implementation.bundleLabel(), implementation.objectName());
+            }
             swap(published, implementation);
         } else {
             LOG.info("{} offers an implementation of '{}', which {} serves: not swapped (changing the serving"

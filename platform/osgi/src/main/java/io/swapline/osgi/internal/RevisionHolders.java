@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -14,6 +15,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Releasing does not refresh: the old revision stays removal pending until the next refresh
  * of its bundle (or of all pending removals), which Swapline never starts itself because a
- * refresh also stops and restarts the bundle's current revision. Holders are started so that
- * they show as Active in {@code lb}; they have no activator.
+ * refresh also stops and restarts the bundle's current revision.
+ *
+ * <p>Holders are resolved, never started (they show as Resolved in {@code lb}): a started holder
+ * would be restarted by a refresh of the held bundle, after the extender may already have
+ * uninstalled it (a FrameworkEvent ERROR).
  */
 final class RevisionHolders {
 
@@ -48,7 +53,7 @@ final class RevisionHolders {
     }
 
     /**
-     * Installs and starts a holder wired to {@code revision}.
+     * Installs and resolves a holder wired to {@code revision}.
      *
      * @param revision the revision to keep alive; the current revision of its bundle
      * @return the holder bundle
@@ -68,11 +73,11 @@ final class RevisionHolders {
         main.putValue(Constants.REQUIRE_BUNDLE, held);
         Bundle holder = context.installBundle(LOCATION_PREFIX + revision.getSymbolicName() + "/"
                 + revision.getVersion() + "/" + n, new ByteArrayInputStream(jar(manifest)));
-        try {
-            holder.start();
-        } catch (BundleException e) {
+        if (!context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class)
+                .resolveBundles(List.of(holder))) {
             uninstallQuietly(holder);
-            throw e;
+            throw new BundleException("the holder of " + revision.getSymbolicName() + " " + revision.getVersion()
+                    + " does not resolve", BundleException.RESOLVE_ERROR);
         }
         LOG.debug("holder {} keeps {} {} loadable", holder.getBundleId(), revision.getSymbolicName(),
                 revision.getVersion());
