@@ -74,6 +74,20 @@ public class ContributionIT {
     }
 
     @Test
+    public void swaplineListCommandShowsTheObject() throws Exception {
+        ServiceReference<?>[] commands = context.getServiceReferences((String) null,
+                "(&(osgi.command.scope=swapline)(osgi.command.function=list))");
+        assertEquals(1, commands.length);
+        Object service = context.getService(commands[0]);
+        // Called as Gogo calls it: by reflection (the class is private to the extender).
+        List<?> lines = (List<?>) service.getClass().getMethod("list").invoke(service);
+        assertEquals(lines.toString(), 2, lines.size());
+        assertTrue(lines.toString(), lines.get(1).toString().startsWith(
+                "counter | io.swapline.examples.counter.Counter | io.swapline.examples.counter.shared 1.0.0 | SHARED | "));
+        context.ungetService(commands[0]);
+    }
+
+    @Test
     public void holderBundleKeepsTheServingRevisionWired() {
         Bundle shared = Installed.bundle(context, "io.swapline.examples.counter.shared");
         List<BundleWire> wires = shared.adapt(BundleWiring.class).getProvidedWires("osgi.wiring.bundle");

@@ -121,13 +121,13 @@ final class PublishedObjects {
         byName.clear();
     }
 
-    /** @return the names and serving bundles, for diagnostics */
+    /** @return one line per object, sorted by name, for {@code swapline:list} */
     synchronized List<String> describe() {
         List<String> lines = new ArrayList<>();
-        for (Published published : byName.values()) {
+        for (Published published : new java.util.TreeMap<>(byName).values()) {
             ClusteredObject<?> object = published.object;
-            lines.add(object.name() + " " + object.type().getName() + " " + published.serving.bundleLabel() + " "
-                    + object.kind() + " slots=" + object.slotsInUse() + " swaps=" + object.swapCount());
+            lines.add(object.name() + " | " + object.type().getName() + " | " + published.serving.bundleLabel() + " | "
+                    + object.kind() + " | " + object.slotsInUse() + " | " + object.swapCount());
         }
         return lines;
     }

@@ -1,5 +1,7 @@
 package io.swapline.osgi.internal;
 
+import java.util.Hashtable;
+
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
@@ -46,6 +48,10 @@ public final class SwaplineExtender implements BundleActivator {
         objects = new PublishedObjects(context, runtime, holders);
         tracker = new ImplementationTracker(context, objects);
         tracker.open();
+        Hashtable<String, Object> commandProperties = new Hashtable<>();
+        commandProperties.put("osgi.command.scope", SwaplineCommands.SCOPE);
+        commandProperties.put("osgi.command.function", SwaplineCommands.FUNCTIONS);
+        context.registerService(SwaplineCommands.class, new SwaplineCommands(objects), commandProperties);
         LOG.info("Swapline extender started: {} slots", runtime.slotCount());
     }
 
