@@ -151,9 +151,22 @@ final class PublishedObjects {
                     implementation.objectName(), implementation.bundleLabel(), e.toString());
             return;
         }
-        ClusteredObject<?> object = createObject(implementation.objectName(), type, root);
-        ServiceRegistration<?> registration = context.registerService(implementation.interfaceName(), object.stub(),
-                ObjectServiceProperties.of(object, implementation));
+        ClusteredObject<?> object;
+        ServiceRegistration<?> registration;
+        try {
+            object = createObject(implementation.objectName(), type, root);
+        } catch (RuntimeException e) {
+            holders.release(holder);
+            throw e;
+        }
+        try {
+            registration = context.registerService(implementation.interfaceName(), object.stub(),
+                    ObjectServiceProperties.of(object, implementation));
+        } catch (RuntimeException e) {
+            runtime.destroy(object);
+            holders.release(holder);
+            throw e;
+        }
         byName.put(object.name(), new Published(object, registration, implementation, holder));
         LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
                 implementation.bundleLabel(), object.kind(),
@@ -199,6 +212,9 @@ final class PublishedObjects {
             LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
                     next.bundleLabel(), e.record());
             return;
+        } catch (RuntimeException e) { // e.g. the object was destroyed meanwhile; the caller logs it
+            holders.release(nextHolder);
+            throw e;
         }
         if (!record.completed()) {
             holders.release(nextHolder);

@@ -14,7 +14,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.namespace.BundleNamespace;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Releasing does not refresh: the old revision stays removal pending until the next refresh
  * of its bundle (or of all pending removals), which Swapline never starts itself because a
- * refresh also stops and restarts the bundle's current revision.
+ * refresh also stops and restarts the bundle's current revision. A {@link HolderResolverHook}
+ * wires each holder to exactly its revision, even when a removal-pending revision has the same
+ * version.
  *
  * <p>Holders are resolved, never started (they show as Resolved in {@code lb}): a started holder
  * would be restarted by a refresh of the held bundle, after the extender may already have
@@ -46,10 +51,12 @@ final class RevisionHolders {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionHolders.class);
 
     private final BundleContext context;
+    private final HolderResolverHook resolverHook;
     private final AtomicLong sequence = new AtomicLong();
 
-    RevisionHolders(BundleContext context) {
+    RevisionHolders(BundleContext context, HolderResolverHook resolverHook) {
         this.context = context;
+        this.resolverHook = resolverHook;
     }
 
     /**
@@ -61,23 +68,37 @@ final class RevisionHolders {
      */
     Bundle hold(BundleRevision revision) throws BundleException {
         long n = sequence.incrementAndGet();
+        String holderName = "io.swapline.holder." + revision.getSymbolicName() + "." + n;
         String held = revision.getSymbolicName() + ";bundle-version=\"[" + revision.getVersion() + ","
                 + revision.getVersion() + "]\"";
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, "io.swapline.holder." + revision.getSymbolicName() + "." + n);
+        main.putValue(Constants.BUNDLE_SYMBOLICNAME, holderName);
         main.putValue(Constants.BUNDLE_NAME, "Swapline holder of " + revision.getSymbolicName() + " "
                 + revision.getVersion());
         main.putValue(Constants.REQUIRE_BUNDLE, held);
-        Bundle holder = context.installBundle(LOCATION_PREFIX + revision.getSymbolicName() + "/"
-                + revision.getVersion() + "/" + n, new ByteArrayInputStream(jar(manifest)));
+        resolverHook.expect(holderName, revision);
+        Bundle holder;
+        try {
+            holder = context.installBundle(LOCATION_PREFIX + revision.getSymbolicName() + "/" + revision.getVersion()
+                    + "/" + n, new ByteArrayInputStream(jar(manifest)));
+        } catch (BundleException | RuntimeException e) {
+            resolverHook.forget(holderName);
+            throw e;
+        }
         if (!context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class)
                 .resolveBundles(List.of(holder))) {
             uninstallQuietly(holder);
             throw new BundleException("the holder of " + revision.getSymbolicName() + " " + revision.getVersion()
                     + " does not resolve", BundleException.RESOLVE_ERROR);
+        }
+        List<BundleWire> wires = holder.adapt(BundleWiring.class).getRequiredWires(BundleNamespace.BUNDLE_NAMESPACE);
+        if (wires.size() != 1 || !wires.get(0).getProvider().equals(revision)) { // HolderResolverHook should prevent it
+            uninstallQuietly(holder);
+            throw new BundleException("the holder of " + revision.getSymbolicName() + " " + revision.getVersion()
+                    + " is wired to " + wires + ", not to the revision to hold", BundleException.RESOLVE_ERROR);
         }
         LOG.debug("holder {} keeps {} {} loadable", holder.getBundleId(), revision.getSymbolicName(),
                 revision.getVersion());
@@ -104,7 +125,8 @@ final class RevisionHolders {
         }
     }
 
-    private static void uninstallQuietly(Bundle holder) {
+    private void uninstallQuietly(Bundle holder) {
+        resolverHook.forget(holder.getSymbolicName());
         try {
             holder.uninstall();
         } catch (BundleException | IllegalStateException e) { // already uninstalled, or the framework is stopping

@@ -7,6 +7,7 @@ import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,9 @@ public final class SwaplineExtender implements BundleActivator {
     @Override
     public void start(BundleContext context) {
         runtime = new ClusteredObjectRuntime();
-        holders = new RevisionHolders(context);
+        HolderResolverHook holderResolverHook = new HolderResolverHook();
+        context.registerService(ResolverHookFactory.class, holderResolverHook, null);
+        holders = new RevisionHolders(context, holderResolverHook);
         holders.releaseLeftovers();
         objects = new PublishedObjects(context, runtime, holders);
         tracker = new ImplementationTracker(context, objects);
