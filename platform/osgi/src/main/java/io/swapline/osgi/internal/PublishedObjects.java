@@ -26,7 +26,8 @@ import io.swapline.core.ClusteredObjectRuntime;
  * <p><b>Threads.</b> Every method runs on the thread that changed a bundle's state — the thread
  * that called {@code Bundle.start} or {@code Bundle.update} (Gogo's shell thread, the launcher's
  * main thread, a test), because bundle events reach a {@code SynchronousBundleListener} on that
- * thread — or on the framework thread that starts and stops the extender. All methods are
+ * thread; for a refresh that is Felix's {@code FelixFrameworkWiring} thread; at start-up and
+ * shut-down, the framework thread that starts and stops the extender. All methods are
  * {@code synchronized}: one bundle change is handled at a time, and a swap runs to its end
  * (its phases have deadlines) before the call that caused it returns, so {@code update}
  * returns only when the new revision's code serves the object.
