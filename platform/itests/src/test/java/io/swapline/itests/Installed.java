@@ -1,6 +1,7 @@
 package io.swapline.itests;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.Bundle;
@@ -43,7 +44,7 @@ final class Installed {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("not within " + seconds + " s: " + what);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 }

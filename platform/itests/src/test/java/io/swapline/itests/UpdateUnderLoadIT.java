@@ -21,6 +21,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -73,20 +74,20 @@ public class UpdateUnderLoadIT {
         assertEquals("failed calls (first: " + calling.firstFailure() + ")", 0, calling.failures());
         assertEquals("the count is exactly the acknowledged increments", calling.acknowledged(), counter.get());
         assertEquals(Bundle.ACTIVE, shared.getState());
-        assertEquals(new org.osgi.framework.Version(2, 0, 0), shared.getVersion());
+        assertEquals(new Version(2, 0, 0), shared.getVersion());
 
         ServiceReference<Counter> after = tracker.getServiceReference();
         assertEquals("the same registration", serviceId, after.getProperty(Constants.SERVICE_ID));
         assertEquals(1, tracker.getServiceReferences().length);
         assertEquals("2.0.0", after.getProperty("swapline.implementation.version"));
         assertEquals(1L, after.getProperty("swapline.swap.count"));
-        assertEquals("never unregistered: " + events, List.of(), 
+        assertEquals("never unregistered: " + events, List.of(),
                 events.stream().filter(e -> e.contains(Counter.class.getName()) && e.endsWith("UNREGISTERING")).toList());
         assertEquals("only the updated bundle and holders changed: " + events, List.of(), events.stream()
                 .filter(e -> e.startsWith("bundle ") && !e.startsWith("bundle " + SHARED + " ")
                         && !e.startsWith("bundle io.swapline.holder."))
                 .toList());
-        assertTrue("the probe (the client bundle) was never stopped", context.getBundle().getState() == Bundle.ACTIVE);
+        assertEquals("the probe (the client bundle) was never stopped", Bundle.ACTIVE, context.getBundle().getState());
         assertTrue("the old revision stays removal pending until a refresh",
                 context.getBundle(0).adapt(FrameworkWiring.class).getRemovalPendingBundles().contains(shared));
         tracker.close();

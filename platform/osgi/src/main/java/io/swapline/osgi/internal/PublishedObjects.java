@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +127,7 @@ final class PublishedObjects {
     /** @return one line per object, sorted by name, for {@code swapline:list} */
     synchronized List<String> describe() {
         List<String> lines = new ArrayList<>();
-        for (Published published : new java.util.TreeMap<>(byName).values()) {
+        for (Published published : new TreeMap<>(byName).values()) {
             ClusteredObject<?> object = published.object;
             lines.add(object.name() + " | " + object.type().getName() + " | " + published.serving.bundleLabel() + " | "
                     + object.kind() + " | " + object.slotsInUse() + " | " + object.swapCount());
@@ -171,7 +173,7 @@ final class PublishedObjects {
         byName.put(object.name(), new Published(object, registration, implementation, holder));
         LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
                 implementation.bundleLabel(), object.kind(),
-                registration.getReference().getProperty(org.osgi.framework.Constants.SERVICE_ID));
+                registration.getReference().getProperty(Constants.SERVICE_ID));
     }
 
     @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
