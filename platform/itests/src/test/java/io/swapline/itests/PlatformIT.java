@@ -80,7 +80,8 @@ public class PlatformIT {
 
     @Test
     public void platformBundlesResolveAndAreActive() {
-        for (String name : List.of("org.objectweb.asm", "io.swapline.api", "io.swapline.core", "org.apache.felix.scr",
+        for (String name : List.of("org.objectweb.asm", "io.swapline.api", "io.swapline.core", "io.swapline.osgi",
+                "org.apache.felix.scr",
                 FIXTURE)) {
             Bundle bundle = bundle(name);
             assertEquals(name + " is " + stateName(bundle), Bundle.ACTIVE, bundle.getState());

@@ -32,8 +32,9 @@ public final class SwaplineOptions {
     }
 
     /**
-     * The platform as the launcher runs it, minus the shell: SLF4J 2 exported by the system
-     * bundle, Declarative Services, ASM, the Swapline API and core, and JUnit for the probe.
+     * The platform as the launcher runs it, minus the shell and the examples: SLF4J 2 exported by
+     * the system bundle, Declarative Services, ASM, the Swapline API, core and extender, and JUnit
+     * for the probe.
      *
      * @return the options
      */
@@ -50,7 +51,18 @@ public final class SwaplineOptions {
                 declarativeServices(),
                 bundleFile("asm"),
                 bundleFile("api"),
-                bundleFile("core"));
+                bundleFile("core"),
+                bundleFile("osgi"));
+    }
+
+    /**
+     * The example counter: its API bundle and the shared counter 1.0 (object {@code counter}).
+     * The 2.0 jar is {@link #bundleJar(String) bundleJar("counter.shared.v2")}, for updates.
+     *
+     * @return the options
+     */
+    public static Option sharedCounter() {
+        return composite(bundleFile("counter.api"), bundleFile("counter.shared"));
     }
 
     /**
@@ -88,13 +100,24 @@ public final class SwaplineOptions {
      * @throws IllegalStateException if the property is missing or names no file
      */
     public static Option bundleFile(String key) {
+        return bundle(bundleJar(key).toURI().toString());
+    }
+
+    /**
+     * The jar file the build passed as {@code swapline.bundle.<key>}, e.g. to update a bundle from.
+     *
+     * @param key the key, e.g. {@code counter.shared.v2}
+     * @return the jar
+     * @throws IllegalStateException if the property is missing or names no file
+     */
+    public static File bundleJar(String key) {
         String property = BUNDLE_PROPERTY_PREFIX + key;
         File jar = new File(requiredProperty(property));
         if (!jar.isFile()) {
             throw new IllegalStateException(property + " names " + jar + ", which is not a jar file (is it a"
                     + " classes folder? run at least the package phase)");
         }
-        return bundle(jar.toURI().toString());
+        return jar;
     }
 
     private static String requiredProperty(String name) {

@@ -1,0 +1,80 @@
+package io.swapline.osgi.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWiring;
+
+import io.swapline.api.SwappableImplementation;
+
+/**
+ * One {@code io.swapline.implementation} capability of one bundle revision, as bnd wrote it from
+ * a {@link SwappableImplementation} annotation.
+ *
+ * @param objectName the clustered object's name
+ * @param interfaceName the object's interface
+ * @param className the root class to instantiate
+ * @param ranking preference among implementations of the object (0 when the header has none)
+ * @param revision the revision that declares it: the class is loaded from exactly this revision
+ * @param wiring the revision's wiring when the declaration was read: its class loader loads the
+ *     implementation. A refresh re-resolves the same revision object with a new wiring (Felix
+ *     7.0.5), so the wiring, not the revision, says whether two declarations load the same classes.
+ */
+record ImplementationDeclaration(String objectName, String interfaceName, String className, long ranking,
+        BundleRevision revision, BundleWiring wiring) {
+
+    /**
+     * The implementations a revision declares in its manifest (its own declared capabilities,
+     * not those of any other revision of the bundle).
+     *
+     * @param revision a bundle revision
+     * @return the declarations, in manifest order; empty for most bundles
+     * @throws IllegalArgumentException if a capability misses an attribute
+     */
+    static List<ImplementationDeclaration> declaredBy(BundleRevision revision) {
+        List<ImplementationDeclaration> declarations = new ArrayList<>();
+        for (BundleCapability capability : revision.getDeclaredCapabilities(SwappableImplementation.NAMESPACE)) {
+            Map<String, Object> attributes = capability.getAttributes();
+            Object ranking = attributes.getOrDefault("ranking", 0L);
+            declarations.add(new ImplementationDeclaration(required(attributes, "object", revision),
+                    required(attributes, "interface", revision), required(attributes, "class", revision),
+                    ranking instanceof Number number ? number.longValue() : Long.parseLong(ranking.toString()),
+                    revision, revision.getWiring()));
+        }
+        return declarations;
+    }
+
+    private static String required(Map<String, Object> attributes, String name, BundleRevision revision) {
+        Object value = attributes.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(revision.getBundle() + ": an " + SwappableImplementation.NAMESPACE
+                    + " capability has no '" + name + "' attribute: " + attributes);
+        }
+        return value.toString();
+    }
+
+    /** @return the bundle the revision belongs to */
+    Bundle bundle() {
+        return revision.getBundle();
+    }
+
+    /** @return the declaring bundle's symbolic name */
+    String symbolicName() {
+        return revision.getSymbolicName();
+    }
+
+    /** @return the declaring revision's version */
+    Version version() {
+        return revision.getVersion();
+    }
+
+    /** @return e.g. {@code io.swapline.examples.counter.shared 1.0.0} */
+    String bundleLabel() {
+        return symbolicName() + " " + version();
+    }
+}

@@ -1,0 +1,68 @@
+package io.swapline.osgi.internal;
+
+import java.util.Hashtable;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.swapline.api.SwappableImplementation;
+import io.swapline.core.ClusteredObjectRuntime;
+
+/**
+ * The Swapline extender: owns the framework's one {@link ClusteredObjectRuntime}, publishes the
+ * clustered objects that bundles contribute with {@link SwappableImplementation}, and turns an
+ * update of an implementation bundle into a live swap.
+ *
+ * <p>A plain activator rather than a Declarative Services component: the extender must not
+ * depend on SCR (implementation bundles need no DS), and the runtime's life is exactly the
+ * bundle's. It provides the {@code osgi.extender} capability that implementation bundles require.
+ *
+ * <p>{@link #start} and {@link #stop} run on the thread that starts or stops this bundle; all
+ * later work runs on the threads that change implementation bundles (see {@link PublishedObjects}).
+ */
+@Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+@Capability(namespace = "osgi.extender", name = SwappableImplementation.EXTENDER, version = "0.1.0")
+public final class SwaplineExtender implements BundleActivator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwaplineExtender.class);
+
+    private ClusteredObjectRuntime runtime;
+    private RevisionHolders holders;
+    private PublishedObjects objects;
+    private ImplementationTracker tracker;
+
+    /** Instantiated by the framework. */
+    public SwaplineExtender() {
+    }
+
+    @Override
+    public void start(BundleContext context) {
+        runtime = new ClusteredObjectRuntime();
+        HolderResolverHook holderResolverHook = new HolderResolverHook();
+        context.registerService(ResolverHookFactory.class, holderResolverHook, null);
+        holders = new RevisionHolders(context, holderResolverHook);
+        holders.releaseLeftovers();
+        objects = new PublishedObjects(context, runtime, holders);
+        tracker = new ImplementationTracker(context, objects);
+        tracker.open();
+        Hashtable<String, Object> commandProperties = new Hashtable<>();
+        commandProperties.put("osgi.command.scope", SwaplineCommands.SCOPE);
+        commandProperties.put("osgi.command.function", SwaplineCommands.FUNCTIONS);
+        context.registerService(SwaplineCommands.class, new SwaplineCommands(objects), commandProperties);
+        LOG.info("Swapline extender started: {} slots", runtime.slotCount());
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        tracker.close();
+        objects.closeAll();
+        runtime.close();
+        LOG.info("Swapline extender stopped");
+    }
+}
