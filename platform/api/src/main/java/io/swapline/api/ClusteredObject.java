@@ -54,8 +54,8 @@ public interface ClusteredObject<T> {
     /**
      * The number of slots on which the current implementation has been reached through a miss:
      * for a distributed or clustered implementation, the slots whose calls have reached it. A
-     * shared implementation is reached without any slot lookup after its first call, so it
-     * reports 1 once called.
+     * shared implementation is reached without any slot lookup once its first call has made it,
+     * so it reports only the slots whose first calls raced to make it (usually 1).
      *
      * @return the slots in use
      * @throws IllegalStateException if the object was destroyed

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param phaseTimes the time spent in each phase that was entered
  * @param callsForwarded calls the Mediator counted and forwarded to the old implementation
  * @param callsBlocked calls that waited for the swap to end
- * @param longestBlock the longest time one call waited
+ * @param longestBlock the longest time one call waited for the swap to end (until its release)
  */
 public record SwapRecord(String objectName, String from, String to, String protocol, SwapPhase outcome,
         String reason, Instant startedAt, Map<SwapPhase, Duration> phaseTimes, long callsForwarded,

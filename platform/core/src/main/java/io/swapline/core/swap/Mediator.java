@@ -53,7 +53,13 @@ final class Mediator implements CallMediator {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder blocked = new LongAdder();
-    private final AtomicLong longestBlockNanos = new AtomicLong();
+    /**
+     * When the earliest blocked call began to wait. Every blocked call is released at the same
+     * moment, so the longest block is the release time minus this; the driver computes it when
+     * it releases them, without waiting for the woken threads to report.
+     */
+    private final AtomicLong firstBlockedAt = new AtomicLong(Long.MAX_VALUE);
+    private volatile long releasedAt;
     /** Tracked calls per thread, for the stack check to see a thread make progress. */
     private final ConcurrentHashMap<Thread, AtomicLong> trackedByThread = new ConcurrentHashMap<>();
     private final Thread driver;
@@ -152,7 +158,7 @@ final class Mediator implements CallMediator {
 
     private int awaitEnd() {
         blocked.increment();
-        long start = System.nanoTime();
+        firstBlockedAt.accumulateAndGet(System.nanoTime(), Math::min);
         boolean released;
         try {
             released = ended.await(context.blockedCall().toNanos(), TimeUnit.NANOSECONDS);
@@ -160,8 +166,6 @@ final class Mediator implements CallMediator {
             Thread.currentThread().interrupt();
             throw new SwapTimeoutException("call on clustered object '" + objectName
                     + "' interrupted while waiting for a swap to end");
-        } finally {
-            longestBlockNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
         }
         if (!released) {
             throw new SwapTimeoutException("call on clustered object '" + objectName + "' waited "
@@ -202,7 +206,7 @@ final class Mediator implements CallMediator {
     /** Transfer → Complete: blocked calls resume on the new implementation. */
     void complete() {
         move(SwapPhase.TRANSFER, SwapPhase.COMPLETE);
-        ended.countDown();
+        release();
     }
 
     /** Any live phase → Rolled back: blocked and later calls go to the old implementation. */
@@ -214,7 +218,7 @@ final class Mediator implements CallMediator {
                 throw new IllegalStateException("cannot roll back the swap of '" + objectName + "' from " + phase);
             }
             if (state.compareAndSet(word, word(SwapPhase.ROLLED_BACK, inFlightOf(word)))) {
-                ended.countDown();
+                release();
                 return;
             }
         }
@@ -228,8 +232,15 @@ final class Mediator implements CallMediator {
         return blocked.sum();
     }
 
+    private void release() {
+        releasedAt = System.nanoTime();
+        ended.countDown();
+    }
+
+    /** The longest time a call waited; complete once the blocked calls have been released. */
     long longestBlockNanos() {
-        return longestBlockNanos.get();
+        long first = firstBlockedAt.get();
+        return first == Long.MAX_VALUE ? 0 : Math.max(0, releasedAt - first);
     }
 
     private void move(SwapPhase from, SwapPhase to) {

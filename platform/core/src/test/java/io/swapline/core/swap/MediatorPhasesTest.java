@@ -74,6 +74,7 @@ class MediatorPhasesTest {
         assertEquals("new", blocked.get(30, TimeUnit.SECONDS), "the blocked call is released to the new object");
         assertTrue(record.callsBlocked() >= 1, record::toString);
         assertTrue(record.callsForwarded() >= 1, record::toString);
+        assertTrue(record.longestBlock().toNanos() > 0, () -> "the blocked call's wait is in the record: " + record);
     }
 
     @Test
