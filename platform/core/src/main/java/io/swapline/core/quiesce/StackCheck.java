@@ -100,13 +100,25 @@ public final class StackCheck {
         }
     }
 
-    /** Looks again at the threads still waited for and drops those that are done. */
+    /**
+     * Looks again at the threads still waited for and drops those that are done. Each look is
+     * a VM operation (on JDK 17 a safepoint per thread asked), whose cost on a busy machine is
+     * mostly the wait for the VM thread to be scheduled: with more than one thread to look at,
+     * one operation takes all stacks at once.
+     */
     public void recheck() {
+        Map<Thread, StackTraceElement[]> traces = waiting.size() == 1
+                ? singleTrace(waiting.keySet().iterator().next())
+                : Thread.getAllStackTraces();
         waiting.entrySet().removeIf(entry -> {
-            Thread thread = entry.getKey();
-            return !thread.isAlive() || entry.getValue().isDone(sight(thread.getStackTrace()),
-                    trackedCalls.applyAsLong(thread));
+            StackTraceElement[] trace = traces.get(entry.getKey());
+            return trace == null // no longer alive
+                    || entry.getValue().isDone(sight(trace), trackedCalls.applyAsLong(entry.getKey()));
         });
+    }
+
+    private static Map<Thread, StackTraceElement[]> singleTrace(Thread thread) {
+        return thread.isAlive() ? Map.of(thread, thread.getStackTrace()) : Map.of();
     }
 
     /**
