@@ -27,8 +27,12 @@ import io.swapline.core.fixtures.SharedCounter;
 /** Every way a swap can fail after interposition leaves the old object serving, its state intact, every call answered. */
 class RollbackTest {
 
-    private static final SwapDeadlines SHORT = new SwapDeadlines(Duration.ofMillis(300), Duration.ofMillis(300),
-            Duration.ofMillis(300));
+    /**
+     * Short enough to keep the deadline tests quick, long enough that a loaded machine does not
+     * hit the Forward deadline first (the tests check each rollback's reason).
+     */
+    private static final SwapDeadlines SHORT = new SwapDeadlines(Duration.ofSeconds(2), Duration.ofMillis(500),
+            Duration.ofMillis(500));
 
     private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(2, SHORT);
 
