@@ -17,9 +17,10 @@ import java.util.function.ToLongFunction;
  * the call is:
  * <ul>
  *   <li>this swap's Mediator glue class (one class per swap): <b>tracked</b> by the Mediator;
- *   <li>the runtime's target resolution ({@code java.lang.invoke} frames, the local table's
- *       slot lookup or miss) or nothing yet: <b>resolving</b> — the call has no Rep yet, or has
- *       one it has not called yet, which is the old one if it was read before interposition;
+ *   <li>the runtime's target resolution ({@code java.lang.invoke} frames of the call site, the
+ *       local table's miss) or nothing (the stub itself is reading its slot): <b>resolving</b> —
+ *       the call has no Rep yet, or has one it has not called yet, which is the old one if it
+ *       was read before interposition;
  *   <li>anything else (an old Rep, the glue of an earlier swap still routing a call):
  *       <b>untracked</b>.
  * </ul>
