@@ -48,9 +48,11 @@ public final class SwaplineExtender implements BundleActivator {
         context.registerService(ResolverHookFactory.class, holderResolverHook, null);
         holders = new RevisionHolders(context, holderResolverHook);
         holders.releaseLeftovers();
-        objects = new PublishedObjects(context, runtime, holders);
+        objects = new PublishedObjects(context, runtime, holders, new ImplementationAuthorisation(context));
         tracker = new ImplementationTracker(context, objects);
+        objects.deferCreation(); // bundles active before the extender: the most preferred creates each object
         tracker.open();
+        objects.createDeferredObjects();
         Hashtable<String, Object> commandProperties = new Hashtable<>();
         commandProperties.put("osgi.command.scope", SwaplineCommands.SCOPE);
         commandProperties.put("osgi.command.function", SwaplineCommands.FUNCTIONS);
