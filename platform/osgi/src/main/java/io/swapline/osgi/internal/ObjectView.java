@@ -10,11 +10,12 @@ import io.swapline.api.SwapRecord;
  * {@link PublishedObjects} lock and formatted outside it.
  *
  * @param object the live object
- * @param serving the implementation serving it
+ * @param serving the implementation serving it, or, while it waits, the one that served it last
+ * @param waiting whether calls wait for a replacement (the serving bundle stopped)
  * @param candidates the serving implementation and every one offered for the object, most preferred first
  * @param history the runtime's swap records and the extender's refusals, oldest first
  */
-record ObjectView(ClusteredObject<?> object, ImplementationDeclaration serving, List<Candidate> candidates,
+record ObjectView(ClusteredObject<?> object, ImplementationDeclaration serving, boolean waiting, List<Candidate> candidates,
         List<SwapRecord> history) {
 
     /**

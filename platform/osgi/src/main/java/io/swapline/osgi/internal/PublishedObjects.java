@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
@@ -14,6 +15,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ import io.swapline.api.Root;
 import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
+import io.swapline.api.TransferProtocol;
 import io.swapline.core.ClusteredObjectRuntime;
 
 /**
@@ -33,6 +36,13 @@ import io.swapline.core.ClusteredObjectRuntime;
  * a new revision of the serving bundle ({@code update}, {@code refresh}) is swapped in when it
  * starts; an implementation from another bundle is remembered and can be swapped in by
  * {@link #swapTo} ({@code swapline:swap}) if {@link ImplementationAuthorisation} allows it.
+ *
+ * <p><b>Stop without replacement.</b> When the serving bundle stops or is uninstalled (not
+ * updated: {@link BundleUpdates}), the object is swapped, on the stopping thread while the old
+ * revision still loads classes, to the most preferred allowed implementation another ACTIVE bundle
+ * offers, or else to a {@link WaitingRoot} that keeps the state and makes calls wait for a
+ * replacement, up to {@code swapline.replacement.timeout.ms} each. The next allowed implementation
+ * that starts (or that {@code swapline:swap} names) gets the kept state and the waiting calls.
  *
  * <p><b>Threads.</b> Bundle events arrive on the thread that changed a bundle's state — the thread
  * that called {@code Bundle.start}, {@code stop} or {@code update} (Gogo's shell thread, the
@@ -57,16 +67,20 @@ final class PublishedObjects {
     private final ClusteredObjectRuntime runtime;
     private final RevisionHolders holders;
     private final ImplementationAuthorisation authorisation;
+    private final Duration replacementTimeout;
     private final Map<String, KnownObject> byName = new HashMap<>();
+    /** Set by {@link #closeAll()}: later bundle events change nothing. */
+    private boolean closed;
     /** True while the tracker opens: objects are created afterwards, from the most preferred offer. */
     private boolean creationDeferred;
 
     PublishedObjects(BundleContext context, ClusteredObjectRuntime runtime, RevisionHolders holders,
-            ImplementationAuthorisation authorisation) {
+            ImplementationAuthorisation authorisation, Duration replacementTimeout) {
         this.context = context;
         this.runtime = runtime;
         this.holders = holders;
         this.authorisation = authorisation;
+        this.replacementTimeout = replacementTimeout;
     }
 
     /**
@@ -97,6 +111,9 @@ final class PublishedObjects {
      * @param implementation the declaration, from the bundle's current revision
      */
     synchronized void implementationStarted(ImplementationDeclaration implementation) {
+        if (closed) {
+            return;
+        }
         KnownObject known = byName.computeIfAbsent(implementation.objectName(), KnownObject::new);
         known.offered.offer(implementation);
         if (!known.isPublished()) {
@@ -106,6 +123,15 @@ final class PublishedObjects {
             return;
         }
         ImplementationDeclaration serving = known.serving;
+        if (known.waiting != null) { // serving is the implementation whose bundle stopped
+            String refusal = authorisation.refusal(implementation, serving.symbolicName());
+            if (refusal != null) {
+                refuse(known, implementation, refusal);
+            } else {
+                handOverQuietly(known, implementation);
+            }
+            return;
+        }
         if (serving.wiring() == implementation.wiring()) { // stopped and started again
             LOG.debug("'{}' is already served by {}", known.name, implementation.bundleLabel());
             return;
@@ -130,17 +156,52 @@ final class PublishedObjects {
     }
 
     /**
-     * A bundle left ACTIVE (stopped, or about to be updated): its offers are withdrawn. Objects it
-     * serves keep serving from its revision, which the holder keeps loadable.
+     * A bundle is leaving ACTIVE (its STOPPING event, on the thread that stops, uninstalls, updates
+     * or refreshes it; its classes still load): its offers are withdrawn. An object it serves is
+     * kept serving from its revision (held loadable) if it is being updated — the new revision
+     * takes over when it starts, in one swap — or when the framework stops; otherwise it is
+     * swapped to another allowed implementation or to a waiting root.
      *
      * @param bundle the bundle
      */
     synchronized void implementationStopped(Bundle bundle) {
+        if (closed) {
+            return;
+        }
+        Boolean updating = null; // looked at (a stack trace) only if the bundle serves something
         for (KnownObject known : byName.values()) {
             known.offered.withdraw(bundle.getBundleId());
-            if (known.isPublished() && known.serving.bundleId() == bundle.getBundleId()) {
-                LOG.info("'{}' keeps serving from {} while its bundle is not active", known.name,
-                        known.serving.bundleLabel());
+            if (!known.isPublished() || known.waiting != null || known.serving.bundleId() != bundle.getBundleId()) {
+                continue;
+            }
+            if (updating == null) {
+                updating = BundleUpdates.isUpdateInProgress(bundle);
+            }
+            if (updating || isFrameworkStopping()) {
+                LOG.info("'{}' keeps serving from {} while its bundle is {}", known.name, known.serving.bundleLabel(),
+                        updating ? "updated" : "stopped with the framework");
+            } else {
+                replaceStopped(known);
+            }
+        }
+    }
+
+    /**
+     * A bundle's revision became ACTIVE after its declarations were handled: an object its
+     * previous revision served that the new one no longer offers is replaced as if it had stopped.
+     *
+     * @param bundle the bundle
+     */
+    synchronized void revisionStarted(Bundle bundle) {
+        if (closed) {
+            return;
+        }
+        BundleRevision current = bundle.adapt(BundleRevision.class);
+        for (KnownObject known : byName.values()) {
+            if (known.isPublished() && known.waiting == null && known.serving.bundleId() == bundle.getBundleId()
+                    && known.serving.revision() != current) {
+                LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
+                replaceStopped(known);
             }
         }
     }
@@ -168,14 +229,15 @@ final class PublishedObjects {
                     + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
-        if (known.serving.wiring() == next.wiring() && known.serving.className().equals(next.className())) {
+        if (known.waiting == null && known.serving.wiring() == next.wiring()
+                && known.serving.className().equals(next.className())) {
             return "'" + objectName + "' is already served by " + next.describe();
         }
         String refusal = authorisation.refusal(next, known.serving.symbolicName());
         if (refusal != null) {
             throw refuse(known, next, refusal);
         }
-        SwapRecord record = swap(known, next);
+        SwapRecord record = known.waiting != null ? handOver(known, next) : swap(known, next);
         if (!record.completed()) {
             throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel() + " rolled back: "
                     + record.reason() + "; " + known.serving.bundleLabel() + " serves");
@@ -185,6 +247,7 @@ final class PublishedObjects {
 
     /** Unregisters every service and destroys every object; for the extender's stop. */
     synchronized void closeAll() {
+        closed = true;
         for (KnownObject known : byName.values()) {
             if (!known.isPublished()) {
                 continue;
@@ -226,18 +289,19 @@ final class PublishedObjects {
         List<ObjectView.Candidate> candidates = new ArrayList<>();
         boolean servingOffered = false;
         for (ImplementationDeclaration offer : known.offered.all()) {
-            boolean serving = known.serving.wiring() == offer.wiring() && known.serving.className().equals(offer.className());
+            boolean serving = known.waiting == null && known.serving.wiring() == offer.wiring()
+                    && known.serving.className().equals(offer.className());
             servingOffered |= serving;
             candidates.add(new ObjectView.Candidate(offer, serving, true,
                     serving ? null : authorisation.refusal(offer, known.serving.symbolicName())));
         }
         if (!servingOffered) { // its bundle is stopping, stopped or being updated
-            candidates.add(0, new ObjectView.Candidate(known.serving, true, false, null));
+            candidates.add(0, new ObjectView.Candidate(known.serving, known.waiting == null, false, null));
         }
         List<SwapRecord> history = new ArrayList<>(known.object.history());
         history.addAll(known.refusals);
         history.sort(Comparator.comparing(SwapRecord::startedAt));
-        return new ObjectView(known.object, known.serving, candidates, history);
+        return new ObjectView(known.object, known.serving, known.waiting != null, candidates, history);
     }
 
     private KnownObject published(String objectName) {
@@ -292,13 +356,14 @@ final class PublishedObjects {
         }
         try {
             known.registration = context.registerService(implementation.interfaceName(), object.stub(),
-                    ObjectServiceProperties.of(object, implementation));
+                    ObjectServiceProperties.of(object, implementation, false));
         } catch (RuntimeException e) {
             runtime.destroy(object);
             holders.release(holder);
             throw e;
         }
         known.object = object;
+        known.root = root;
         known.serving = implementation;
         known.holder = holder;
         LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
@@ -368,11 +433,157 @@ final class PublishedObjects {
         }
         LOG.info("swapped '{}' from {} to {}: {}", object.name(), previous.bundleLabel(), next.bundleLabel(), record);
         Bundle previousHolder = known.holder;
+        known.root = root;
         known.serving = next;
         known.holder = nextHolder;
-        known.registration.setProperties(ObjectServiceProperties.of(object, next));
+        known.registration.setProperties(ObjectServiceProperties.of(object, next, false));
         holders.release(previousHolder); // the old revision stays removal pending until a refresh
         return record;
+    }
+
+    /**
+     * The serving bundle stopped for good: swap to the most preferred allowed implementation that
+     * another ACTIVE bundle offers, or, if there is none or that swap does not complete, to a
+     * waiting root. Runs on the stopping thread, while the stopping revision still loads classes.
+     */
+    private void replaceStopped(KnownObject known) {
+        ImplementationDeclaration stopped = known.serving;
+        Optional<ImplementationDeclaration> alternative = known.offered
+                .best(offer -> authorisation.refusal(offer, stopped.symbolicName()) == null);
+        if (alternative.isPresent()) {
+            try {
+                if (swap(known, alternative.get()).completed()) {
+                    return;
+                }
+            } catch (SwapRefusedException e) { // logged by swap(): wait for a replacement instead
+                LOG.debug("'{}' not swapped to {}", known.name, alternative.get().bundleLabel());
+            }
+        }
+        waitForReplacement(known);
+    }
+
+    private void waitForReplacement(KnownObject known) {
+        WaitingRoot<?> waiting = waitingRoot(known.name, known.object.type(), known.root, known.serving.bundleLabel());
+        SwapRecord record;
+        try {
+            record = swapObject(known.object, waiting);
+        } catch (SwapRefusedException e) {
+            record = e.record();
+        }
+        if (!record.completed()) {
+            LOG.warn("'{}' cannot wait for a replacement of {}, so it keeps serving from the stopped revision: {}",
+                    known.name, known.serving.bundleLabel(), record);
+            return;
+        }
+        known.root = waiting;
+        known.waiting = waiting; // the stopped revision's holder stays until the handover: the kept state may use its classes
+        known.registration.setProperties(ObjectServiceProperties.of(known.object, known.serving, true));
+        LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept: {}", known.name,
+                known.serving.bundleLabel(), replacementTimeout.toMillis(), record);
+    }
+
+    /** A handover caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
+    private void handOverQuietly(KnownObject known, ImplementationDeclaration next) {
+        try {
+            handOver(known, next);
+        } catch (SwapRefusedException e) { // logged at WARN by refuse(); the object keeps waiting
+            LOG.debug("'{}' keeps waiting: {} refused", known.name, next.bundleLabel());
+        }
+    }
+
+    /**
+     * Ends an object's wait: makes {@code next}'s root, imports the kept state into it, releases
+     * the waiting calls to it, then swaps the waiting root out for a {@link SuccessorRoot} of it
+     * (see {@link WaitingRoot}, "Handover").
+     *
+     * @return the record of the swap from the waiting root
+     * @throws SwapRefusedException if {@code next} cannot take the kept state; the object keeps waiting
+     */
+    private SwapRecord handOver(KnownObject known, ImplementationDeclaration next) {
+        WaitingRoot<?> waiting = known.waiting;
+        Root<?> successor;
+        try {
+            Class<?> type = next.bundle().loadClass(next.interfaceName());
+            if (type != known.object.type()) {
+                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
+                        + type.getClassLoader() + "), not the one clients use");
+            }
+            successor = instantiate(next);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw refuse(known, next, e.toString());
+        }
+        successor.attach(runtime.slotCount());
+        String importFailure = importKeptState(waiting, successor);
+        if (importFailure != null) {
+            throw refuse(known, next, importFailure);
+        }
+        Bundle nextHolder;
+        try {
+            nextHolder = holders.hold(next.revision());
+        } catch (BundleException e) {
+            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
+        }
+        waiting.handOver(successor); // from here on the successor serves every call and holds the state
+        ImplementationDeclaration stopped = known.serving;
+        Bundle stoppedHolder = known.holder;
+        known.serving = next;
+        known.holder = nextHolder;
+        known.waiting = null;
+        holders.release(stoppedHolder);
+        SuccessorRoot<?> takeover = successorOf(successor);
+        SwapRecord record;
+        try {
+            record = swapObject(known.object, takeover);
+        } catch (SwapRefusedException e) {
+            record = e.record();
+        }
+        if (record.completed()) {
+            takeover.adoptSuccessorReps();
+            known.root = takeover;
+            LOG.info("'{}' handed over from the wait for {} to {} with its kept state: {}", known.name,
+                    stopped.bundleLabel(), next.bundleLabel(), record);
+        } else { // still correct: the waiting root runs every call on the successor, by reflection
+            known.root = waiting;
+            LOG.warn("'{}' is served by {} through the waiting root (by reflection, and no further swap is"
+                    + " possible): the swap from it did not complete: {}", known.name, next.bundleLabel(), record);
+        }
+        known.registration.setProperties(ObjectServiceProperties.of(known.object, next, false));
+        return record;
+    }
+
+    /** @return why {@code successor} cannot take the waiting root's kept state, or null once it has */
+    private static String importKeptState(WaitingRoot<?> waiting, Root<?> successor) {
+        TransferProtocol<?> kept = waiting.keptProtocol();
+        if (kept == null) {
+            return null; // the stopped implementation was stateless
+        }
+        for (TransferProtocol<?> protocol : successor.importProtocols()) {
+            if (protocol.agreesWith(kept)) {
+                try {
+                    importInto(successor, protocol, waiting.keptState());
+                    return null;
+                } catch (RuntimeException e) { // the import's own failure: refuse, the state stays kept
+                    return "importing the kept state through " + protocol.name() + " failed: " + e;
+                }
+            }
+        }
+        return "it does not import " + kept + ", the protocol the kept state is in";
+    }
+
+    private static <S> void importInto(Root<?> root, TransferProtocol<S> protocol, Object state) {
+        root.importState(protocol, protocol.stateType().cast(state));
+    }
+
+    private <T> WaitingRoot<T> waitingRoot(String name, Class<T> type, Root<?> stopping, String stoppedLabel) {
+        return new WaitingRoot<>(name, type, stopping, stoppedLabel, replacementTimeout);
+    }
+
+    private static <T> SuccessorRoot<T> successorOf(Root<T> successor) {
+        return new SuccessorRoot<>(successor);
+    }
+
+    private boolean isFrameworkStopping() {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
     /**
@@ -421,8 +632,13 @@ final class PublishedObjects {
         /** The object, its registration, what serves it and the holder of that revision; null until created. */
         ClusteredObject<?> object;
         ServiceRegistration<?> registration;
+        /** What serves the object, or, while it waits, what served it last. */
         ImplementationDeclaration serving;
         Bundle holder;
+        /** The root installed in the object now: the implementation's, a {@link SuccessorRoot} or the waiting root. */
+        Root<?> root;
+        /** Non-null while calls wait for a replacement. */
+        WaitingRoot<?> waiting;
 
         KnownObject(String name) {
             this.name = name;

@@ -51,7 +51,9 @@ public final class SwaplineCommands {
         lines.add("object | interface | implementation bundle | kind | slots | swaps");
         for (ObjectView view : objects.views()) {
             ClusteredObject<?> object = view.object();
-            lines.add(object.name() + " | " + object.type().getName() + " | " + view.serving().bundleLabel() + " | "
+            String implementation = view.waiting() ? "waiting (last: " + view.serving().bundleLabel() + ")"
+                    : view.serving().bundleLabel();
+            lines.add(object.name() + " | " + object.type().getName() + " | " + implementation + " | "
                     + object.kind() + " | " + object.slotsInUse() + " | " + object.swapCount());
         }
         return lines;
@@ -73,7 +75,8 @@ public final class SwaplineCommands {
         ClusteredObject<?> object = view.object();
         List<String> lines = new ArrayList<>();
         lines.add(object.name() + ": " + object.type().getName() + ", " + object.kind() + " root, "
-                + object.slotsInUse() + " slot(s) in use, " + object.swapCount() + " swap(s)");
+                + object.slotsInUse() + " slot(s) in use, " + object.swapCount() + " swap(s)"
+                + (view.waiting() ? ", WAITING for a replacement of " + view.serving().bundleLabel() + " (state kept)" : ""));
         lines.add("implementations (* serves):");
         for (ObjectView.Candidate candidate : view.candidates()) {
             String state = candidate.refusal() != null ? " | REFUSED: " + candidate.refusal()
