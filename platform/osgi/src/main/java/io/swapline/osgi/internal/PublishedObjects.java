@@ -188,18 +188,21 @@ final class PublishedObjects {
 
     /**
      * A bundle's revision became ACTIVE after its declarations were handled: an object its
-     * previous revision served that the new one no longer offers is replaced as if it had stopped.
+     * previous revision served that the new one does not declare at all is replaced as if it had
+     * stopped. (One it declares but whose swap was refused keeps serving from the old revision.)
      *
      * @param bundle the bundle
+     * @param declarations what its current revision declares
      */
-    synchronized void revisionStarted(Bundle bundle) {
+    synchronized void revisionStarted(Bundle bundle, List<ImplementationDeclaration> declarations) {
         if (closed) {
             return;
         }
         BundleRevision current = bundle.adapt(BundleRevision.class);
         for (KnownObject known : byName.values()) {
             if (known.isPublished() && known.waiting == null && known.serving.bundleId() == bundle.getBundleId()
-                    && known.serving.revision() != current) {
+                    && known.serving.revision() != current
+                    && declarations.stream().noneMatch(declared -> declared.objectName().equals(known.name))) {
                 LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
                 replaceStopped(known);
             }
