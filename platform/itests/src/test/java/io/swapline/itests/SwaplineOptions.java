@@ -2,6 +2,7 @@ package io.swapline.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -63,6 +64,19 @@ public final class SwaplineOptions {
      */
     public static Option sharedCounter() {
         return composite(bundleFile("counter.api"), bundleFile("counter.shared"));
+    }
+
+    /**
+     * Gogo as the launcher runs it — the runtime (the {@code CommandProcessor} that runs
+     * {@code swapline:*} commands), Gogo's framework commands ({@code lb}, {@code update}…) and
+     * the shell, whose converters turn a bundle id into a {@code Bundle} — but without a console
+     * ({@code gosh.args=--nointeractive}): tests run commands through a {@code CommandSession}.
+     *
+     * @return the options
+     */
+    public static Option gogo() {
+        return composite(frameworkProperty("gosh.args").value("--nointeractive"),
+                bundleFile("gogo.runtime"), bundleFile("gogo.command"), bundleFile("gogo.shell"));
     }
 
     /**

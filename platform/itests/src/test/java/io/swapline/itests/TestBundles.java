@@ -11,8 +11,9 @@ import java.util.jar.Manifest;
 
 /**
  * Builds small bundles at run time from classes of the test class path: no bnd, no extra
- * dependency. The bundle has exactly the given classes, exports their package and imports
- * nothing, so its class loader sees only itself and the JDK.
+ * dependency. A bundle has exactly the given classes: an {@linkplain #exporting exporting} one
+ * exports their package and imports nothing, so its class loader sees only itself and the JDK;
+ * an {@linkplain #implementation implementation} one imports what a contributed root needs.
  */
 public final class TestBundles {
 
@@ -28,14 +29,47 @@ public final class TestBundles {
      * @return the bundle's jar bytes
      */
     public static byte[] exporting(String symbolicName, String version, Class<?>... classes) {
-        String pkg = classes[0].getPackageName();
+        Manifest manifest = manifest(symbolicName, version);
+        manifest.getMainAttributes().putValue("Export-Package",
+                classes[0].getPackageName() + ";version=\"" + version + "\"");
+        return jar(symbolicName, manifest, classes);
+    }
+
+    /**
+     * A bundle that contributes {@code classes[0]}, a root, as an implementation of {@code objectName}, as a
+     * bundle built with {@code @SwappableImplementation} would: it imports the Swapline API and
+     * the interface's package and declares the {@code io.swapline.implementation} capability.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @param version the bundle's version
+     * @param objectName the clustered object's name
+     * @param type the object's interface
+     * @param ranking the implementation's ranking
+     * @param classes the root class first, then the other classes it needs, all top-level in one package
+     * @return the bundle's jar bytes
+     */
+    public static byte[] implementation(String symbolicName, String version, String objectName, Class<?> type,
+            int ranking, Class<?>... classes) {
+        Manifest manifest = manifest(symbolicName, version);
+        Attributes main = manifest.getMainAttributes();
+        main.putValue("Import-Package", "io.swapline.api;version=\"[0.1,1)\"," + type.getPackageName());
+        main.putValue("Provide-Capability", "io.swapline.implementation;class=\"" + classes[0].getName()
+                + "\";object=\"" + objectName + "\";interface=\"" + type.getName() + "\";ranking:Long=" + ranking);
+        return jar(symbolicName, manifest, classes);
+    }
+
+    private static Manifest manifest(String symbolicName, String version) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
-        main.putValue("Export-Package", pkg + ";version=\"" + version + "\"");
+        return manifest;
+    }
+
+    private static byte[] jar(String symbolicName, Manifest manifest, Class<?>... classes) {
+        String pkg = classes[0].getPackageName();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (Class<?> type : classes) {

@@ -63,6 +63,21 @@ record ImplementationDeclaration(String objectName, String interfaceName, String
         return revision.getBundle();
     }
 
+    /** @return the declaring bundle's id, the same for every revision of the bundle */
+    long bundleId() {
+        return revision.getBundle().getBundleId();
+    }
+
+    /** @return whether {@code other} declares the same root class in the same bundle (any revision) */
+    boolean sameBundleAndClass(ImplementationDeclaration other) {
+        return bundleId() == other.bundleId() && className.equals(other.className);
+    }
+
+    /** @return e.g. {@code [5] io.swapline.examples.counter.shared 1.0.0 io.swapline...SharedCounter ranking 0} */
+    String describe() {
+        return "[" + bundleId() + "] " + bundleLabel() + " " + className + " ranking " + ranking;
+    }
+
     /** @return the declaring bundle's symbolic name */
     String symbolicName() {
         return revision.getSymbolicName();

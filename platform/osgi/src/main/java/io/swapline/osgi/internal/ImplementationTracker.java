@@ -42,6 +42,7 @@ final class ImplementationTracker extends BundleTracker<BundleRevision> {
             return null;
         }
         if (declarations.isEmpty()) {
+            objects.revisionStarted(bundle, declarations); // an update may have dropped an object it served
             return null; // not tracked: nothing to do when it stops
         }
         for (ImplementationDeclaration declaration : declarations) {
@@ -51,6 +52,7 @@ final class ImplementationTracker extends BundleTracker<BundleRevision> {
                 LOG.warn("cannot publish '{}' from {}", declaration.objectName(), declaration.bundleLabel(), e);
             }
         }
+        objects.revisionStarted(bundle, declarations);
         return revision;
     }
 

@@ -21,13 +21,16 @@ final class ObjectServiceProperties {
     static final String IMPLEMENTATION_CLASS = "swapline.implementation.class";
     /** The serving root's kind: SHARED, DISTRIBUTED or CLUSTERED. */
     static final String ROOT_KIND = "swapline.root.kind";
+    /** True while the object's implementation stopped and calls wait for a replacement (the bundle properties name the last one). */
+    static final String WAITING = "swapline.waiting";
     /** Completed swaps of the object. */
     static final String SWAP_COUNT = "swapline.swap.count";
 
     private ObjectServiceProperties() {
     }
 
-    static Dictionary<String, Object> of(ClusteredObject<?> object, ImplementationDeclaration implementation) {
+    static Dictionary<String, Object> of(ClusteredObject<?> object, ImplementationDeclaration implementation,
+            boolean waiting) {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(OBJECT, object.name());
         properties.put(IMPLEMENTATION_BUNDLE, implementation.symbolicName());
@@ -35,6 +38,7 @@ final class ObjectServiceProperties {
         properties.put(IMPLEMENTATION_CLASS, implementation.className());
         properties.put(ROOT_KIND, object.kind().name());
         properties.put(SWAP_COUNT, object.swapCount());
+        properties.put(WAITING, waiting);
         return properties;
     }
 }

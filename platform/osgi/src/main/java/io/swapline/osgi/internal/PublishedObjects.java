@@ -1,9 +1,13 @@
 package io.swapline.osgi.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
@@ -11,28 +15,43 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.Root;
+import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
+import io.swapline.api.TransferProtocol;
 import io.swapline.core.ClusteredObjectRuntime;
 
 /**
  * The clustered objects the extender made from contributed implementations, each published as
- * an OSGi service: creates an object for the first implementation of its name, and swaps it to
- * a new revision of the same bundle when that revision starts.
+ * an OSGi service, and every implementation that ACTIVE bundles offer for them.
  *
- * <p><b>Threads.</b> Every method runs on the thread that changed a bundle's state — the thread
- * that called {@code Bundle.start} or {@code Bundle.update} (Gogo's shell thread, the launcher's
- * main thread, a test), because bundle events reach a {@code SynchronousBundleListener} on that
+ * <p>For each object name: the first implementation creates the object (when the extender
+ * starts, the most preferred of those already active: {@link OfferedImplementations#PREFERENCE});
+ * a new revision of the serving bundle ({@code update}, {@code refresh}) is swapped in when it
+ * starts; an implementation from another bundle is remembered and can be swapped in by
+ * {@link #swapTo} ({@code swapline:swap}) if {@link ImplementationAuthorisation} allows it.
+ *
+ * <p><b>Stop without replacement.</b> When the serving bundle stops or is uninstalled (not
+ * updated: {@link BundleUpdates}), the object is swapped, on the stopping thread while the old
+ * revision still loads classes, to the most preferred allowed implementation another ACTIVE bundle
+ * offers, or else to a {@link WaitingRoot} that keeps the state and makes calls wait for a
+ * replacement, up to {@code swapline.replacement.timeout.ms} each. The next allowed implementation
+ * that starts (or that {@code swapline:swap} names) gets the kept state and the waiting calls.
+ *
+ * <p><b>Threads.</b> Bundle events arrive on the thread that changed a bundle's state — the thread
+ * that called {@code Bundle.start}, {@code stop} or {@code update} (Gogo's shell thread, the
+ * launcher's main thread, a test), because a {@code SynchronousBundleListener} is called on that
  * thread; for a refresh that is Felix's {@code FelixFrameworkWiring} thread; at start-up and
- * shut-down, the framework thread that starts and stops the extender. All methods are
- * {@code synchronized}: one bundle change is handled at a time, and a swap runs to its end
- * (its phases have deadlines) before the call that caused it returns, so {@code update}
- * returns only when the new revision's code serves the object.
+ * shut-down, the framework thread that starts and stops the extender. Shell commands run on the
+ * shell's thread. All methods are {@code synchronized}: one bundle change or command is handled
+ * at a time, and a swap runs to its end (its phases have deadlines) before the call that caused
+ * it returns, so {@code update} returns only when the new revision's code serves the object.
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
  * unregistered by a swap: a swap changes only its properties.
@@ -41,101 +60,278 @@ final class PublishedObjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
 
+    /** Refusals the extender decided itself (not in the runtime's history) kept per object. */
+    private static final int KEPT_REFUSALS = 16;
+
     private final BundleContext context;
     private final ClusteredObjectRuntime runtime;
     private final RevisionHolders holders;
-    private final Map<String, Published> byName = new HashMap<>();
+    private final ImplementationAuthorisation authorisation;
+    private final Duration replacementTimeout;
+    private final Map<String, KnownObject> byName = new HashMap<>();
+    /** Set by {@link #closeAll()}: later bundle events change nothing. */
+    private boolean closed;
+    /** True while the tracker opens: objects are created afterwards, from the most preferred offer. */
+    private boolean creationDeferred;
 
-    /** One published object: what serves it now, the holder of that revision, its registration. */
-    private static final class Published {
-        final ClusteredObject<?> object;
-        final ServiceRegistration<?> registration;
-        ImplementationDeclaration serving;
-        Bundle holder;
-
-        Published(ClusteredObject<?> object, ServiceRegistration<?> registration, ImplementationDeclaration serving,
-                Bundle holder) {
-            this.object = object;
-            this.registration = registration;
-            this.serving = serving;
-            this.holder = holder;
-        }
-    }
-
-    PublishedObjects(BundleContext context, ClusteredObjectRuntime runtime, RevisionHolders holders) {
+    PublishedObjects(BundleContext context, ClusteredObjectRuntime runtime, RevisionHolders holders,
+            ImplementationAuthorisation authorisation, Duration replacementTimeout) {
         this.context = context;
         this.runtime = runtime;
         this.holders = holders;
+        this.authorisation = authorisation;
+        this.replacementTimeout = replacementTimeout;
+    }
+
+    /**
+     * Until {@link #createDeferredObjects()}, only records what is offered: used while the
+     * tracker adds the bundles that were active before the extender, so that the most preferred
+     * of them, not the first in bundle order, creates each object.
+     */
+    synchronized void deferCreation() {
+        creationDeferred = true;
+    }
+
+    /** Creates each object that has offers but no object yet, from its most preferred offer. */
+    synchronized void createDeferredObjects() {
+        creationDeferred = false;
+        for (KnownObject known : byName.values()) {
+            if (!known.isPublished()) {
+                known.offered.best(offer -> true).ifPresent(first -> createAndRefuseOthers(known, first));
+            }
+        }
     }
 
     /**
      * A revision that declares an implementation became ACTIVE: create and publish its object,
-     * or swap the object to it if it is a new revision of the bundle that serves the object
-     * ({@code update}), or the same revision with a new wiring ({@code refresh}).
+     * swap the object to it if it is a new revision of the bundle that serves the object
+     * ({@code update}) or the same revision with a new wiring ({@code refresh}), or remember it
+     * as an alternative (or refuse it, if its bundle is not authorised for the object).
      *
      * @param implementation the declaration, from the bundle's current revision
      */
     synchronized void implementationStarted(ImplementationDeclaration implementation) {
-        Published published = byName.get(implementation.objectName());
-        if (published == null) {
-            create(implementation);
-        } else if (published.serving.wiring() == implementation.wiring()) { // stopped and started again
-            LOG.debug("{} is already served by {}", implementation.objectName(), implementation.bundleLabel());
-        } else if (published.serving.bundle().getBundleId() == implementation.bundle().getBundleId()) {
-            if (published.serving.revision() == implementation.revision()) {
+        if (closed) {
+            return;
+        }
+        KnownObject known = byName.computeIfAbsent(implementation.objectName(), KnownObject::new);
+        known.offered.offer(implementation);
+        if (!known.isPublished()) {
+            if (!creationDeferred) {
+                createAndRefuseOthers(known, implementation);
+            }
+            return;
+        }
+        ImplementationDeclaration serving = known.serving;
+        if (known.waiting != null) { // serving is the implementation whose bundle stopped
+            String refusal = authorisation.refusal(implementation, serving.symbolicName());
+            if (refusal != null) {
+                refuse(known, implementation, refusal);
+            } else {
+                handOverQuietly(known, implementation);
+            }
+            return;
+        }
+        if (serving.wiring() == implementation.wiring()) { // stopped and started again
+            LOG.debug("'{}' is already served by {}", known.name, implementation.bundleLabel());
+            return;
+        }
+        String refusal = authorisation.refusal(implementation, serving.symbolicName());
+        if (refusal != null) {
+            refuse(known, implementation, refusal);
+            return;
+        }
+        if (serving.bundleId() == implementation.bundleId()) {
+            if (serving.revision() == implementation.revision()) {
                 LOG.warn("{} was refreshed while it served '{}': its old class loader was invalid until this swap"
                         + " (the serving object could run only classes it had already loaded)",
                         implementation.bundleLabel(), implementation.objectName());
             }
-            swap(published, implementation);
+            swapQuietly(known, implementation);
         } else {
-            LOG.info("{} offers an implementation of '{}', which {} serves: not swapped (changing the serving"
-                    + " bundle is not supported yet)", implementation.bundleLabel(), implementation.objectName(),
-                    published.serving.bundleLabel());
+            LOG.info("{} offers an implementation of '{}', which {} serves; 'swapline:swap {} {}' makes it serve",
+                    implementation.bundleLabel(), known.name, serving.bundleLabel(), known.name,
+                    implementation.bundleId());
         }
     }
 
     /**
-     * A bundle that serves objects left ACTIVE (stopped, or about to be updated). Its objects keep
-     * serving from its revision, which the holder keeps loadable.
+     * A bundle is leaving ACTIVE (its STOPPING event, on the thread that stops, uninstalls, updates
+     * or refreshes it; its classes still load): its offers are withdrawn. An object it serves is
+     * kept serving from its revision (held loadable) if it is being updated — the new revision
+     * takes over when it starts, in one swap — or when the framework stops; otherwise it is
+     * swapped to another allowed implementation or to a waiting root.
      *
      * @param bundle the bundle
      */
     synchronized void implementationStopped(Bundle bundle) {
-        for (Published published : byName.values()) {
-            if (published.serving.bundle().getBundleId() == bundle.getBundleId()) {
-                LOG.info("'{}' keeps serving from {} while its bundle is not active", published.object.name(),
-                        published.serving.bundleLabel());
+        if (closed) {
+            return;
+        }
+        Boolean updating = null; // looked at (a stack trace) only if the bundle serves something
+        for (KnownObject known : byName.values()) {
+            known.offered.withdraw(bundle.getBundleId());
+            if (!known.isPublished() || known.waiting != null || known.serving.bundleId() != bundle.getBundleId()) {
+                continue;
+            }
+            if (updating == null) {
+                updating = BundleUpdates.isUpdateInProgress(bundle);
+            }
+            if (updating || isFrameworkStopping()) {
+                LOG.info("'{}' keeps serving from {} while its bundle is {}", known.name, known.serving.bundleLabel(),
+                        updating ? "updated" : "stopped with the framework");
+            } else {
+                replaceStopped(known);
             }
         }
+    }
+
+    /**
+     * A bundle's revision became ACTIVE after its declarations were handled: an object its
+     * previous revision served that the new one does not declare at all is replaced as if it had
+     * stopped. (One it declares but whose swap was refused keeps serving from the old revision.)
+     *
+     * @param bundle the bundle
+     * @param declarations what its current revision declares
+     */
+    synchronized void revisionStarted(Bundle bundle, List<ImplementationDeclaration> declarations) {
+        if (closed) {
+            return;
+        }
+        BundleRevision current = bundle.adapt(BundleRevision.class);
+        for (KnownObject known : byName.values()) {
+            if (known.isPublished() && known.waiting == null && known.serving.bundleId() == bundle.getBundleId()
+                    && known.serving.revision() != current
+                    && declarations.stream().noneMatch(declared -> declared.objectName().equals(known.name))) {
+                LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
+                replaceStopped(known);
+            }
+        }
+    }
+
+    /**
+     * Swaps an object to the implementation the operator named ({@code swapline:swap}).
+     *
+     * @param objectName the object
+     * @param implementationSpec a bundle id, bundle symbolic name, root class name or simple name
+     * @return one line: the completed swap's record, or that the implementation already serves
+     * @throws IllegalArgumentException if no object has the name, or the spec names no offered
+     *     implementation or several (the message lists them)
+     * @throws SwapRefusedException if the implementation is not authorised or the swap is refused
+     * @throws IllegalStateException if the swap rolled back (the previous implementation serves)
+     */
+    synchronized String swapTo(String objectName, String implementationSpec) {
+        KnownObject known = published(objectName);
+        List<ImplementationDeclaration> matches = known.offered.matching(implementationSpec);
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("no active implementation of '" + objectName + "' matches '"
+                    + implementationSpec + "'; offered: " + describe(known.offered.all()));
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("'" + implementationSpec + "' is ambiguous for '" + objectName
+                    + "', name one by bundle id or class: " + describe(matches));
+        }
+        ImplementationDeclaration next = matches.get(0);
+        if (known.waiting == null && known.serving.wiring() == next.wiring()
+                && known.serving.className().equals(next.className())) {
+            return "'" + objectName + "' is already served by " + next.describe();
+        }
+        String refusal = authorisation.refusal(next, known.serving.symbolicName());
+        if (refusal != null) {
+            throw refuse(known, next, refusal);
+        }
+        SwapRecord record = known.waiting != null ? handOver(known, next) : swap(known, next);
+        if (!record.completed()) {
+            throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel() + " rolled back: "
+                    + record.reason() + "; " + known.serving.bundleLabel() + " serves");
+        }
+        return record.toString();
     }
 
     /** Unregisters every service and destroys every object; for the extender's stop. */
     synchronized void closeAll() {
-        for (Published published : byName.values()) {
-            try {
-                published.registration.unregister();
-            } catch (IllegalStateException e) { // already unregistered when the extender's context closed
-                LOG.debug("service of '{}' was already unregistered", published.object.name());
+        closed = true;
+        for (KnownObject known : byName.values()) {
+            if (!known.isPublished()) {
+                continue;
             }
-            runtime.destroy(published.object);
-            holders.release(published.holder);
+            try {
+                known.registration.unregister();
+            } catch (IllegalStateException e) { // already unregistered when the extender's context closed
+                LOG.debug("service of '{}' was already unregistered", known.name);
+            }
+            runtime.destroy(known.object);
+            holders.release(known.holder);
         }
         byName.clear();
     }
 
-    /** @return one line per object, sorted by name, for {@code swapline:list} */
-    synchronized List<String> describe() {
-        List<String> lines = new ArrayList<>();
-        for (Published published : new TreeMap<>(byName).values()) {
-            ClusteredObject<?> object = published.object;
-            lines.add(object.name() + " | " + object.type().getName() + " | " + published.serving.bundleLabel() + " | "
-                    + object.kind() + " | " + object.slotsInUse() + " | " + object.swapCount());
+    /** @return what the shell shows of every published object, by name */
+    synchronized List<ObjectView> views() {
+        List<ObjectView> views = new ArrayList<>();
+        for (KnownObject known : new TreeMap<>(byName).values()) {
+            if (known.isPublished()) {
+                views.add(view(known));
+            }
         }
-        return lines;
+        return views;
     }
 
-    private void create(ImplementationDeclaration implementation) {
+    /**
+     * What the shell shows of one object.
+     *
+     * @param objectName the object
+     * @return its view
+     * @throws IllegalArgumentException if no object has the name
+     */
+    synchronized ObjectView view(String objectName) {
+        return view(published(objectName));
+    }
+
+    private ObjectView view(KnownObject known) {
+        List<ObjectView.Candidate> candidates = new ArrayList<>();
+        boolean servingOffered = false;
+        for (ImplementationDeclaration offer : known.offered.all()) {
+            boolean serving = known.waiting == null && known.serving.wiring() == offer.wiring()
+                    && known.serving.className().equals(offer.className());
+            servingOffered |= serving;
+            candidates.add(new ObjectView.Candidate(offer, serving, true,
+                    serving ? null : authorisation.refusal(offer, known.serving.symbolicName())));
+        }
+        if (!servingOffered) { // its bundle is stopping, stopped or being updated
+            candidates.add(0, new ObjectView.Candidate(known.serving, known.waiting == null, false, null));
+        }
+        List<SwapRecord> history = new ArrayList<>(known.object.history());
+        history.addAll(known.refusals);
+        history.sort(Comparator.comparing(SwapRecord::startedAt));
+        return new ObjectView(known.object, known.serving, known.waiting != null, candidates, history);
+    }
+
+    private KnownObject published(String objectName) {
+        KnownObject known = byName.get(objectName);
+        if (known == null || !known.isPublished()) {
+            List<String> names = byName.values().stream().filter(KnownObject::isPublished).map(k -> k.name).sorted()
+                    .toList();
+            throw new IllegalArgumentException("no clustered object named '" + objectName + "'; objects: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)));
+        }
+        return known;
+    }
+
+    private void createAndRefuseOthers(KnownObject known, ImplementationDeclaration first) {
+        if (!create(known, first)) {
+            return;
+        }
+        for (ImplementationDeclaration other : known.offered.all()) {
+            String refusal = other == first ? null : authorisation.refusal(other, first.symbolicName());
+            if (refusal != null) {
+                refuse(known, other, refusal);
+            }
+        }
+    }
+
+    /** @return whether the object was created and published */
+    private boolean create(KnownObject known, ImplementationDeclaration implementation) {
         Class<?> type;
         Root<?> root;
         try {
@@ -144,7 +340,7 @@ final class PublishedObjects {
         } catch (ReflectiveOperationException | ClassCastException e) {
             LOG.warn("cannot create '{}' from {}: {}", implementation.objectName(), implementation.bundleLabel(),
                     e.toString());
-            return;
+            return false;
         }
         Bundle holder;
         try {
@@ -152,10 +348,9 @@ final class PublishedObjects {
         } catch (BundleException e) {
             LOG.warn("cannot create '{}' from {}: its revision cannot be held loadable: {}",
                     implementation.objectName(), implementation.bundleLabel(), e.toString());
-            return;
+            return false;
         }
         ClusteredObject<?> object;
-        ServiceRegistration<?> registration;
         try {
             object = createObject(implementation.objectName(), type, root);
         } catch (RuntimeException e) {
@@ -163,17 +358,21 @@ final class PublishedObjects {
             throw e;
         }
         try {
-            registration = context.registerService(implementation.interfaceName(), object.stub(),
-                    ObjectServiceProperties.of(object, implementation));
+            known.registration = context.registerService(implementation.interfaceName(), object.stub(),
+                    ObjectServiceProperties.of(object, implementation, false));
         } catch (RuntimeException e) {
             runtime.destroy(object);
             holders.release(holder);
             throw e;
         }
-        byName.put(object.name(), new Published(object, registration, implementation, holder));
+        known.object = object;
+        known.root = root;
+        known.serving = implementation;
+        known.holder = holder;
         LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
                 implementation.bundleLabel(), object.kind(),
-                registration.getReference().getProperty(Constants.SERVICE_ID));
+                known.registration.getReference().getProperty(Constants.SERVICE_ID));
+        return true;
     }
 
     @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
@@ -181,31 +380,41 @@ final class PublishedObjects {
         return runtime.create(name, type, (Root<? extends T>) root);
     }
 
-    private void swap(Published published, ImplementationDeclaration next) {
-        ClusteredObject<?> object = published.object;
-        ImplementationDeclaration previous = published.serving;
+    /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
+    private void swapQuietly(KnownObject known, ImplementationDeclaration next) {
+        try {
+            swap(known, next);
+        } catch (SwapRefusedException e) { // logged at WARN by swap(); the current implementation serves
+            LOG.debug("'{}' not swapped to {}", known.name, next.bundleLabel());
+        }
+    }
+
+    /**
+     * Swaps an object to {@code next} (authorisation already checked): holds the new revision,
+     * swaps, releases the old holder. Logs the record: INFO when complete, WARN otherwise.
+     *
+     * @return the record, completed or rolled back
+     * @throws SwapRefusedException if the extender or the runtime refused the swap; nothing changed
+     */
+    private SwapRecord swap(KnownObject known, ImplementationDeclaration next) {
+        ClusteredObject<?> object = known.object;
+        ImplementationDeclaration previous = known.serving;
         Root<?> root;
         try {
             Class<?> type = next.bundle().loadClass(next.interfaceName());
             if (type != object.type()) {
-                LOG.warn("swap of '{}' from {} to {} refused: the new revision sees another {} (loaded by {}),"
-                        + " not the one clients use", object.name(), previous.bundleLabel(), next.bundleLabel(),
-                        next.interfaceName(), type.getClassLoader());
-                return;
+                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
+                        + type.getClassLoader() + "), not the one clients use");
             }
             root = instantiate(next);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
-                    next.bundleLabel(), e.toString());
-            return;
+            throw refuse(known, next, e.toString());
         }
         Bundle nextHolder;
         try {
             nextHolder = holders.hold(next.revision());
         } catch (BundleException e) {
-            LOG.warn("swap of '{}' from {} to {} refused: the new revision cannot be held loadable: {}",
-                    object.name(), previous.bundleLabel(), next.bundleLabel(), e.toString());
-            return;
+            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
         }
         SwapRecord record;
         try {
@@ -214,7 +423,7 @@ final class PublishedObjects {
             holders.release(nextHolder);
             LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
                     next.bundleLabel(), e.record());
-            return;
+            throw e;
         } catch (RuntimeException e) { // e.g. the object was destroyed meanwhile; the caller logs it
             holders.release(nextHolder);
             throw e;
@@ -223,14 +432,178 @@ final class PublishedObjects {
             holders.release(nextHolder);
             LOG.warn("swap of '{}' from {} to {} rolled back; {} keeps serving: {}", object.name(),
                     previous.bundleLabel(), next.bundleLabel(), previous.bundleLabel(), record);
-            return;
+            return record;
         }
         LOG.info("swapped '{}' from {} to {}: {}", object.name(), previous.bundleLabel(), next.bundleLabel(), record);
-        Bundle previousHolder = published.holder;
-        published.serving = next;
-        published.holder = nextHolder;
-        published.registration.setProperties(ObjectServiceProperties.of(object, next));
+        Bundle previousHolder = known.holder;
+        known.root = root;
+        known.serving = next;
+        known.holder = nextHolder;
+        known.registration.setProperties(ObjectServiceProperties.of(object, next, false));
         holders.release(previousHolder); // the old revision stays removal pending until a refresh
+        return record;
+    }
+
+    /**
+     * The serving bundle stopped for good: swap to the most preferred allowed implementation that
+     * another ACTIVE bundle offers, or, if there is none or that swap does not complete, to a
+     * waiting root. Runs on the stopping thread, while the stopping revision still loads classes.
+     */
+    private void replaceStopped(KnownObject known) {
+        ImplementationDeclaration stopped = known.serving;
+        Optional<ImplementationDeclaration> alternative = known.offered
+                .best(offer -> authorisation.refusal(offer, stopped.symbolicName()) == null);
+        if (alternative.isPresent()) {
+            try {
+                if (swap(known, alternative.get()).completed()) {
+                    return;
+                }
+            } catch (SwapRefusedException e) { // logged by swap(): wait for a replacement instead
+                LOG.debug("'{}' not swapped to {}", known.name, alternative.get().bundleLabel());
+            }
+        }
+        waitForReplacement(known);
+    }
+
+    private void waitForReplacement(KnownObject known) {
+        WaitingRoot<?> waiting = waitingRoot(known.name, known.object.type(), known.root, known.serving.bundleLabel());
+        SwapRecord record;
+        try {
+            record = swapObject(known.object, waiting);
+        } catch (SwapRefusedException e) {
+            record = e.record();
+        }
+        if (!record.completed()) {
+            LOG.warn("'{}' cannot wait for a replacement of {}, so it keeps serving from the stopped revision: {}",
+                    known.name, known.serving.bundleLabel(), record);
+            return;
+        }
+        known.root = waiting;
+        known.waiting = waiting; // the stopped revision's holder stays until the handover: the kept state may use its classes
+        known.registration.setProperties(ObjectServiceProperties.of(known.object, known.serving, true));
+        LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept: {}", known.name,
+                known.serving.bundleLabel(), replacementTimeout.toMillis(), record);
+    }
+
+    /** A handover caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
+    private void handOverQuietly(KnownObject known, ImplementationDeclaration next) {
+        try {
+            handOver(known, next);
+        } catch (SwapRefusedException e) { // logged at WARN by refuse(); the object keeps waiting
+            LOG.debug("'{}' keeps waiting: {} refused", known.name, next.bundleLabel());
+        }
+    }
+
+    /**
+     * Ends an object's wait: makes {@code next}'s root, imports the kept state into it, releases
+     * the waiting calls to it, then swaps the waiting root out for a {@link SuccessorRoot} of it
+     * (see {@link WaitingRoot}, "Handover").
+     *
+     * @return the record of the swap from the waiting root
+     * @throws SwapRefusedException if {@code next} cannot take the kept state; the object keeps waiting
+     */
+    private SwapRecord handOver(KnownObject known, ImplementationDeclaration next) {
+        WaitingRoot<?> waiting = known.waiting;
+        Root<?> successor;
+        try {
+            Class<?> type = next.bundle().loadClass(next.interfaceName());
+            if (type != known.object.type()) {
+                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
+                        + type.getClassLoader() + "), not the one clients use");
+            }
+            successor = instantiate(next);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw refuse(known, next, e.toString());
+        }
+        successor.attach(runtime.slotCount());
+        String importFailure = importKeptState(waiting, successor);
+        if (importFailure != null) {
+            throw refuse(known, next, importFailure);
+        }
+        Bundle nextHolder;
+        try {
+            nextHolder = holders.hold(next.revision());
+        } catch (BundleException e) {
+            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
+        }
+        waiting.handOver(successor); // from here on the successor serves every call and holds the state
+        ImplementationDeclaration stopped = known.serving;
+        Bundle stoppedHolder = known.holder;
+        known.serving = next;
+        known.holder = nextHolder;
+        known.waiting = null;
+        holders.release(stoppedHolder);
+        SuccessorRoot<?> takeover = successorOf(successor);
+        SwapRecord record;
+        try {
+            record = swapObject(known.object, takeover);
+        } catch (SwapRefusedException e) {
+            record = e.record();
+        }
+        if (record.completed()) {
+            takeover.adoptSuccessorReps();
+            known.root = takeover;
+            LOG.info("'{}' handed over from the wait for {} to {} with its kept state: {}", known.name,
+                    stopped.bundleLabel(), next.bundleLabel(), record);
+        } else { // still correct: the waiting root runs every call on the successor, by reflection
+            known.root = waiting;
+            LOG.warn("'{}' is served by {} through the waiting root (by reflection, and no further swap is"
+                    + " possible): the swap from it did not complete: {}", known.name, next.bundleLabel(), record);
+        }
+        known.registration.setProperties(ObjectServiceProperties.of(known.object, next, false));
+        return record;
+    }
+
+    /** @return why {@code successor} cannot take the waiting root's kept state, or null once it has */
+    private static String importKeptState(WaitingRoot<?> waiting, Root<?> successor) {
+        TransferProtocol<?> kept = waiting.keptProtocol();
+        if (kept == null) {
+            return null; // the stopped implementation was stateless
+        }
+        for (TransferProtocol<?> protocol : successor.importProtocols()) {
+            if (protocol.agreesWith(kept)) {
+                try {
+                    importInto(successor, protocol, waiting.keptState());
+                    return null;
+                } catch (RuntimeException e) { // the import's own failure: refuse, the state stays kept
+                    return "importing the kept state through " + protocol.name() + " failed: " + e;
+                }
+            }
+        }
+        return "it does not import " + kept + ", the protocol the kept state is in";
+    }
+
+    private static <S> void importInto(Root<?> root, TransferProtocol<S> protocol, Object state) {
+        root.importState(protocol, protocol.stateType().cast(state));
+    }
+
+    private <T> WaitingRoot<T> waitingRoot(String name, Class<T> type, Root<?> stopping, String stoppedLabel) {
+        return new WaitingRoot<>(name, type, stopping, stoppedLabel, replacementTimeout);
+    }
+
+    private static <T> SuccessorRoot<T> successorOf(Root<T> successor) {
+        return new SuccessorRoot<>(successor);
+    }
+
+    private boolean isFrameworkStopping() {
+        return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
+    }
+
+    /**
+     * Records and logs (WARN) a refusal the extender decided, e.g. an unauthorised bundle.
+     *
+     * @return the exception to throw where the refusal must reach a caller
+     */
+    private SwapRefusedException refuse(KnownObject known, ImplementationDeclaration next, String reason) {
+        String from = known.isPublished() ? known.serving.className() + " (" + known.serving.bundleLabel() + ")" : "none";
+        SwapRecord record = new SwapRecord(known.name, from, next.className() + " (" + next.bundleLabel() + ")",
+                "none", SwapPhase.REFUSED, reason, Instant.now(), Map.of(), 0, 0, Duration.ZERO);
+        known.refusals.add(record);
+        if (known.refusals.size() > KEPT_REFUSALS) {
+            known.refusals.remove(0);
+        }
+        LOG.warn("{} refused as implementation of '{}': {}", next.bundleLabel(), known.name, reason);
+        return new SwapRefusedException(record);
     }
 
     @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
@@ -244,5 +617,38 @@ final class PublishedObjects {
             throw new ClassCastException(rootClass.getName() + " is not a " + Root.class.getName());
         }
         return (Root<?>) rootClass.getConstructor().newInstance();
+    }
+
+    private static String describe(List<ImplementationDeclaration> implementations) {
+        if (implementations.isEmpty()) {
+            return "none";
+        }
+        return String.join("; ", implementations.stream().map(ImplementationDeclaration::describe).toList());
+    }
+
+    /** Everything the extender knows of one object name; guarded by the PublishedObjects monitor. */
+    private static final class KnownObject {
+        final String name;
+        final OfferedImplementations offered = new OfferedImplementations();
+        /** Extender refusals, oldest first, at most {@link #KEPT_REFUSALS}. */
+        final List<SwapRecord> refusals = new ArrayList<>();
+        /** The object, its registration, what serves it and the holder of that revision; null until created. */
+        ClusteredObject<?> object;
+        ServiceRegistration<?> registration;
+        /** What serves the object, or, while it waits, what served it last. */
+        ImplementationDeclaration serving;
+        Bundle holder;
+        /** The root installed in the object now: the implementation's, a {@link SuccessorRoot} or the waiting root. */
+        Root<?> root;
+        /** Non-null while calls wait for a replacement. */
+        WaitingRoot<?> waiting;
+
+        KnownObject(String name) {
+            this.name = name;
+        }
+
+        boolean isPublished() {
+            return object != null;
+        }
     }
 }

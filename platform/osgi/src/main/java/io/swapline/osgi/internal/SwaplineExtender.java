@@ -48,9 +48,12 @@ public final class SwaplineExtender implements BundleActivator {
         context.registerService(ResolverHookFactory.class, holderResolverHook, null);
         holders = new RevisionHolders(context, holderResolverHook);
         holders.releaseLeftovers();
-        objects = new PublishedObjects(context, runtime, holders);
+        objects = new PublishedObjects(context, runtime, holders, new ImplementationAuthorisation(context),
+                ReplacementTimeout.from(context));
         tracker = new ImplementationTracker(context, objects);
+        objects.deferCreation(); // bundles active before the extender: the most preferred creates each object
         tracker.open();
+        objects.createDeferredObjects();
         Hashtable<String, Object> commandProperties = new Hashtable<>();
         commandProperties.put("osgi.command.scope", SwaplineCommands.SCOPE);
         commandProperties.put("osgi.command.function", SwaplineCommands.FUNCTIONS);
@@ -60,8 +63,8 @@ public final class SwaplineExtender implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) {
+        objects.closeAll(); // first: the tracker's close must not make objects wait for a replacement
         tracker.close();
-        objects.closeAll();
         runtime.close();
         LOG.info("Swapline extender stopped");
     }
