@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.swapline.api.ClusteredRoot;
 import io.swapline.api.Root;
+import io.swapline.api.RootKind;
 import io.swapline.api.TransferProtocol;
 
 /**
@@ -82,7 +83,12 @@ public final class ProtocolNegotiation {
         if (from.kind() != to.kind()) {
             return false;
         }
-        return !(from instanceof ClusteredRoot<?> a) || a.clusterSize() == ((ClusteredRoot<?>) to).clusterSize();
+        if (from.kind() != RootKind.CLUSTERED) {
+            return true;
+        }
+        // Both clustered: the same only if both say their cluster size and it is the same.
+        return from instanceof ClusteredRoot<?> a && to instanceof ClusteredRoot<?> b
+                && a.clusterSize() == b.clusterSize();
     }
 
     private static long bits(Set<TransferProtocol<?>> protocols) {
