@@ -223,8 +223,16 @@ final class RootUnderTest<T> {
         return switch (implementation.kind()) {
             case SHARED -> new Shared<>(this);
             case DISTRIBUTED -> new Distributed<>(this);
-            case CLUSTERED -> new Clustered<>(this, ((ClusteredRoot<?>) implementation).clusterSize());
+            case CLUSTERED -> new Clustered<>(this, clusterSizeOf(implementation));
         };
+    }
+
+    private static int clusterSizeOf(Root<?> implementation) {
+        if (implementation instanceof ClusteredRoot<?> clustered) {
+            return clustered.clusterSize();
+        }
+        throw new IllegalArgumentException(implementation.getClass().getName()
+                + " says it is CLUSTERED but does not extend ClusteredRoot: its cluster size is unknown");
     }
 
     /** The wrapper of a shared root. */

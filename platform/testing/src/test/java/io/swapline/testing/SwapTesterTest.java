@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import io.swapline.api.TransferProtocol;
+import io.swapline.testing.fixtures.ClusteredTally;
 import io.swapline.testing.fixtures.DistributedTally;
 import io.swapline.testing.fixtures.ForgetfulNotebook;
 import io.swapline.testing.fixtures.Notebook;
@@ -122,6 +123,44 @@ class SwapTesterTest {
                 .filter(swap -> swap.record().protocol().equals(Tally.CELLS.name())).count());
         assertEquals(60, report.swapsCompleted());
         assertEquals(60, report.transfersCompared());
+    }
+
+    /** Regression guard: root-level state that a per-Rep export leaves behind is caught too. */
+    @Test
+    void aPerRepExportThatForgetsRootLevelStateFailsTheCellsRun() {
+        SwapTestReport report = SwapTester.forInterface(Tally.class)
+                .implementation("shared", SharedTally::new)
+                .implementation("base-forgetting distributed", DistributedTally::forgettingItsBase)
+                .implementation("distributed", DistributedTally::new)
+                .clients(4, client -> new MonotonicTallyClient(new AtomicLong()))
+                .state(Tally::total)
+                .swaps(FEW_SWAPS)
+                .run();
+
+        assertFalse(report.passed());
+        assertTrue(report.violations().stream().anyMatch(v -> v.startsWith(Tally.CELLS.name())
+                && v.contains("base-forgetting distributed -> distributed")
+                && v.contains("the state changed across the transfer")), report.violations()::toString);
+        assertTrue(report.swaps().stream().filter(swap -> swap.run().equals(Tally.TOTAL.name()))
+                .allMatch(swap -> swap.record().completed()), "the total carries the base: " + report);
+        assertEquals(0, report.failedCalls(), "rolled back: the old tally kept serving its total");
+    }
+
+    @Test
+    void aClusteredRootIsWrappedAsAClusteredRootOfTheSameClusterSize() {
+        AtomicLong acknowledged = new AtomicLong();
+        SwapTestReport report = SwapTester.forInterface(Tally.class)
+                .implementation("clustered", ClusteredTally::new)
+                .implementation("distributed", DistributedTally::new)
+                .clients(4, client -> new MonotonicTallyClient(acknowledged))
+                .state(Tally::total)
+                .afterEachRun(tally -> assertEquals(acknowledged.get(), tally.total(), "no add lost or doubled"))
+                .swaps(FEW_SWAPS)
+                .verify();
+
+        assertEquals(List.of(Tally.TOTAL.name()), report.runs());
+        assertEquals(FEW_SWAPS, report.swapsCompleted());
+        assertEquals(FEW_SWAPS, report.transfersCompared());
     }
 
     @Test
