@@ -135,6 +135,23 @@ class ObjectPolicyTest {
     }
 
     @Test
+    void theSchedulerDropsADestroyedObject() throws InterruptedException {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        try (AutonomicPolicies policies = new AutonomicPolicies(runtime)) {
+            policies.enable(counter, AutonomicPolicy.<Counter>builder()
+                    .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                    .candidate(DISTRIBUTED, signals::distributed, Suitability.of(SignalRange.atLeast("contention", 0.10)))
+                    .samplingPeriod(Duration.ofMillis(5))
+                    .build());
+            runtime.destroy(counter);
+            for (int i = 0; i < 6_000 && policies.status("counter").isPresent(); i++) { // up to 60 s, by state
+                Thread.sleep(10);
+            }
+            assertTrue(policies.status("counter").isEmpty(), "still scheduled: " + policies.status("counter"));
+        }
+    }
+
+    @Test
     void enablingTwiceIsRefusedUntilDisabledAndShowKeepsTheStatus() {
         ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
         try (AutonomicPolicies policies = new AutonomicPolicies(runtime)) {

@@ -12,7 +12,9 @@ import io.swapline.core.fixtures.DistributedCounter;
  * A distributed counter that estimates {@code contention} from its cells, without any write of
  * its own: the share of the interval's increments made on other slots than the busiest one, the
  * increments a single shared cell would have had to serialise against the busiest thread. 0 with
- * one calling thread, about 1/2 with two equally busy ones.
+ * one calling thread, about 1/2 with two equally busy ones. Threads whose ids map to the same
+ * slot look like one thread here (the benchmark's distributed counter also counts CAS retries on
+ * its cells for that reason); the test runtime has 16 slots, so four threads rarely share one.
  */
 public class SlotSpreadDistributedCounter extends DistributedCounter implements WorkloadSignals {
 
