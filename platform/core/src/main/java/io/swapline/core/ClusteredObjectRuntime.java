@@ -196,6 +196,25 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
         }
     }
 
+    /**
+     * The implementation serving an object now, for platform services that read it without
+     * calling it (the autonomic policy samples its {@code WorkloadSignals}). Not for clients:
+     * they call the stub. The answer may be stale as soon as it returns, since a swap can
+     * complete at any time.
+     *
+     * @param object an object of this runtime
+     * @return its current root
+     * @throws IllegalStateException if the object was destroyed
+     * @throws IllegalArgumentException if the object belongs to another runtime
+     */
+    public Root<?> currentRoot(ClusteredObject<?> object) {
+        ManagedObject<?> managed = own(object);
+        if (!managed.isLive()) {
+            throw managed.table().destroyedException();
+        }
+        return managed.currentRoot();
+    }
+
     @Override
     public void destroy(ClusteredObject<?> object) {
         ManagedObject<?> managed = own(object);

@@ -1,0 +1,167 @@
+package io.swapline.core.autonomic;
+
+import static io.swapline.core.autonomic.PolicyDeciderTest.DISTRIBUTED;
+import static io.swapline.core.autonomic.PolicyDeciderTest.SHARED;
+import static io.swapline.core.autonomic.PolicyDeciderTest.T0;
+import static io.swapline.core.autonomic.PolicyDeciderTest.contention;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.swapline.api.ClusteredObject;
+import io.swapline.api.autonomic.SignalRange;
+import io.swapline.api.autonomic.Suitability;
+import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.core.fixtures.Counter;
+
+/** A policy's steps against a real runtime, with simulated signals and a fake clock. */
+class ObjectPolicyTest {
+
+    final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime(4);
+    final SimulatedSignals signals = new SimulatedSignals();
+
+    @AfterEach
+    void close() {
+        runtime.close();
+    }
+
+    AutonomicPolicy<Counter> policy() {
+        return AutonomicPolicy.<Counter>builder()
+                .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                .candidate(DISTRIBUTED, signals::distributed, Suitability.of(SignalRange.atLeast("contention", 0.10)))
+                .hysteresis(0.5)
+                .minimumDwell(Duration.ofSeconds(10))
+                .maximumSwaps(3, Duration.ofMinutes(1))
+                .build();
+    }
+
+    @Test
+    void aSwapDecisionSwapsThroughTheRuntimeWithItsStateAndLogsTheReason() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, policy());
+        for (int i = 0; i < 5; i++) {
+            counter.stub().increment();
+        }
+
+        signals.set(contention(0.05));
+        assertTrue(policy.step(T0));
+        signals.set(contention(0.60));
+        assertTrue(policy.step(T0.plusSeconds(1)));
+
+        assertEquals(DISTRIBUTED, counter.implementationName());
+        assertEquals(5, counter.stub().get(), "the count moved with the swap");
+        List<AutonomicSwap> swaps = policy.status().swaps();
+        assertEquals(1, swaps.size());
+        AutonomicSwap swap = swaps.get(0);
+        assertTrue(swap.completed(), swap.toString());
+        assertEquals("contention=0.600", swap.decision().signals().toString());
+        assertTrue(swap.decision().reason().startsWith("rules leave and enter: shared no longer suits: contention=0.600"),
+                swap.decision().reason());
+        assertEquals(counter.history().get(counter.history().size() - 1), swap.record(), "the runtime's record of it");
+    }
+
+    @Test
+    void dwellAndRateHoldTheNextSwapsOnTheFakeClock() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, policy());
+
+        signals.set(contention(0.6));
+        policy.step(T0);
+        signals.set(contention(0.0));
+        policy.step(T0.plusSeconds(5)); // inside the dwell
+        assertEquals(DISTRIBUTED, counter.implementationName());
+        assertTrue(policy.status().lastDecision().reason().startsWith("rule dwell:"));
+        policy.step(T0.plusSeconds(10));
+        assertEquals(SHARED, counter.implementationName());
+        signals.set(contention(0.6));
+        policy.step(T0.plusSeconds(20));
+        signals.set(contention(0.0));
+        policy.step(T0.plusSeconds(30)); // a fourth swap within the minute
+        assertEquals(DISTRIBUTED, counter.implementationName());
+        assertTrue(policy.status().lastDecision().reason().startsWith("rule rate:"));
+        assertEquals(3, counter.swapCount());
+    }
+
+    @Test
+    void aDisabledPolicyNeitherSamplesNorSwaps() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, policy());
+
+        policy.disable();
+        signals.set(contention(0.9));
+        policy.step(T0);
+
+        assertEquals(SHARED, counter.implementationName());
+        assertFalse(policy.status().enabled());
+        assertEquals(null, policy.status().lastDecision());
+    }
+
+    @Test
+    void aFailingFactoryIsLoggedAndTheObjectKeepsServing() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        AutonomicPolicy<Counter> broken = AutonomicPolicy.<Counter>builder()
+                .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                .candidate(DISTRIBUTED, () -> {
+                    throw new IllegalStateException("bundle uninstalled");
+                }, Suitability.of(SignalRange.atLeast("contention", 0.10)))
+                .build();
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, broken);
+
+        signals.set(contention(0.9));
+        policy.step(T0);
+
+        assertEquals(SHARED, counter.implementationName());
+        assertEquals(1, counter.stub().increment());
+        AutonomicSwap swap = policy.status().swaps().get(0);
+        assertFalse(swap.completed());
+        assertTrue(swap.failure().contains("bundle uninstalled"), swap.failure());
+    }
+
+    @Test
+    void aDestroyedObjectEndsItsPolicy() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, policy());
+
+        runtime.destroy(counter);
+
+        assertFalse(policy.step(T0));
+    }
+
+    @Test
+    void theSchedulerDropsADestroyedObject() throws InterruptedException {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        try (AutonomicPolicies policies = new AutonomicPolicies(runtime)) {
+            policies.enable(counter, AutonomicPolicy.<Counter>builder()
+                    .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                    .candidate(DISTRIBUTED, signals::distributed, Suitability.of(SignalRange.atLeast("contention", 0.10)))
+                    .samplingPeriod(Duration.ofMillis(5))
+                    .build());
+            runtime.destroy(counter);
+            for (int i = 0; i < 6_000 && policies.status("counter").isPresent(); i++) { // up to 60 s, by state
+                Thread.sleep(10);
+            }
+            assertTrue(policies.status("counter").isEmpty(), "still scheduled: " + policies.status("counter"));
+        }
+    }
+
+    @Test
+    void enablingTwiceIsRefusedUntilDisabledAndShowKeepsTheStatus() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        try (AutonomicPolicies policies = new AutonomicPolicies(runtime)) {
+            policies.enable(counter, policy());
+            assertThrows(IllegalStateException.class, () -> policies.enable(counter, policy()));
+            assertTrue(policies.disable("counter"));
+            assertFalse(policies.status("counter").orElseThrow().enabled());
+            policies.enable(counter, policy());
+            assertTrue(policies.status("counter").orElseThrow().enabled());
+            assertFalse(policies.disable("no such object"));
+        }
+    }
+}
