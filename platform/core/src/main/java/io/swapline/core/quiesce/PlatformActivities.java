@@ -3,6 +3,7 @@ package io.swapline.core.quiesce;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -23,6 +24,8 @@ public final class PlatformActivities implements AutoCloseable {
     private final ActivityGenerations generations = new ActivityGenerations();
     private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final ExecutorService executor;
+    /** The generation of the activity the calling platform thread runs, if any (not on the call path). */
+    private final ThreadLocal<int[]> runningIn = new ThreadLocal<>();
 
     /**
      * An executor with daemon threads named after {@code name}.
@@ -47,13 +50,36 @@ public final class PlatformActivities implements AutoCloseable {
      */
     public void execute(Runnable task) {
         executor.execute(() -> {
-            int generation = generations.enter();
+            int[] generation = {generations.enter()};
+            runningIn.set(generation);
             try {
                 task.run();
             } finally {
-                generations.exit(generation);
+                runningIn.remove();
+                generations.exit(generation[0]);
             }
         });
+    }
+
+    /**
+     * Completes once every activity that began before this call has ended, except the caller's
+     * own: an activity that waits for the platform's work to drain (a swap requested by a shell
+     * command, say) would otherwise wait for itself. The caller's activity steps out of its
+     * generation for the request and back in, into the current one, at once.
+     *
+     * @return a future completed by the activity that ends last
+     */
+    public CompletableFuture<Void> awaitOtherPriorActivities() {
+        int[] own = runningIn.get();
+        if (own == null) {
+            return generations.awaitPriorActivities();
+        }
+        generations.exit(own[0]);
+        try {
+            return generations.awaitPriorActivities();
+        } finally {
+            own[0] = generations.enter();
+        }
     }
 
     /**

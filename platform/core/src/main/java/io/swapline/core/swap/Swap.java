@@ -159,7 +159,7 @@ public final class Swap {
      */
     private String forward() {
         long deadline = System.nanoTime() + context.forward().toNanos();
-        CompletableFuture<Void> platformWork = context.activities().generations().awaitPriorActivities();
+        CompletableFuture<Void> platformWork = context.activities().awaitOtherPriorActivities();
         StackCheck check = new StackCheck(object.stubClassName(), mediator.glueClassName(), mediator::trackedCalls);
         Thread driver = Thread.currentThread();
         check.scanAllThreads(thread -> thread == driver || context.activities().owns(thread));

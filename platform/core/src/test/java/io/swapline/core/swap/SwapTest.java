@@ -125,6 +125,19 @@ class SwapTest {
     }
 
     @Test
+    void aSwapRequestedByAPlatformActivityDoesNotWaitForItself() throws Exception {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, new SharedCounter());
+        counter.stub().increment();
+        java.util.concurrent.CompletableFuture<SwapRecord> swapped = new java.util.concurrent.CompletableFuture<>();
+        runtime.activityExecutor().execute(() -> swapped.complete(runtime.swap(counter, new DistributedCounter())));
+
+        SwapRecord record = swapped.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertTrue(record.completed(), record::toString);
+        assertEquals(1, counter.stub().get());
+    }
+
+    @Test
     void aStatelessObjectSwapsWithoutAProtocol() {
         ClusteredObject<Probe> probe = runtime.create("probe", Probe.class, new ProbeRoot("a"));
         SwapRecord record = runtime.swap(probe, new ProbeRoot("b"));
