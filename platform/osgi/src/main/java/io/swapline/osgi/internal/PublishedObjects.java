@@ -608,7 +608,26 @@ final class PublishedObjects {
 
     @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
     private <T> SwapRecord swapObject(ClusteredObject<T> object, Root<?> root) {
-        return runtime.swap(object, (Root<? extends T>) root);
+        SwapRecord record;
+        try {
+            record = runtime.swap(object, (Root<? extends T>) root);
+        } catch (SwapRefusedException e) {
+            logPhases(e.record());
+            throw e;
+        }
+        logPhases(record);
+        return record;
+    }
+
+    /**
+     * One DEBUG line per phase the swap went through. Written from the record once the swap has
+     * ended: the runtime reports phases through the record, not as they happen.
+     */
+    private static void logPhases(SwapRecord record) {
+        if (LOG.isDebugEnabled()) {
+            record.phaseTimes().forEach((phase, time) -> LOG.debug("swap of '{}' ({} -> {}): {} took {} us",
+                    record.objectName(), record.from(), record.to(), phase, time.toNanos() / 1_000));
+        }
     }
 
     private static Root<?> instantiate(ImplementationDeclaration implementation) throws ReflectiveOperationException {
