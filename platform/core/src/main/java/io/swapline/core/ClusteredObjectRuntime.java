@@ -3,16 +3,18 @@ package io.swapline.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
+
+import javax.management.MBeanServer;
 
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.ClusteredObjectRegistry;
@@ -24,10 +26,11 @@ import io.swapline.api.SharedRoot;
 import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
+import io.swapline.core.management.ClusteredObjectManagement;
 import io.swapline.core.quiesce.PlatformActivities;
+import io.swapline.core.stub.Stubs;
 import io.swapline.core.swap.Swap;
 import io.swapline.core.swap.SwapContext;
-import io.swapline.core.stub.Stubs;
 import io.swapline.core.table.GlobalTranslationTable;
 import io.swapline.core.table.LocalTable;
 import io.swapline.core.table.ProcessorSlots;
@@ -44,6 +47,7 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
     private final GlobalTranslationTable table;
     private final ConcurrentMap<String, ManagedObject<?>> byName = new ConcurrentHashMap<>();
     private final SwapContext swapContext;
+    private volatile ClusteredObjectManagement management;
 
     /** A runtime with one slot per processor of this machine (rounded up to a power of two). */
     public ClusteredObjectRuntime() {
@@ -130,6 +134,10 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
                 throw e;
             }
         });
+        ClusteredObjectManagement mbeans = management;
+        if (mbeans != null) {
+            mbeans.register(object);
+        }
         return object;
     }
 
@@ -226,10 +234,31 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
             }
             table.free(managed.table());
             byName.remove(managed.name(), managed);
+            ClusteredObjectManagement mbeans = management;
+            if (mbeans != null) {
+                mbeans.unregister(managed.name());
+            }
             Swap.destroyQuietly(managed.currentRoot(), managed.name());
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Publishes every live object, and every object created from now on, as an MXBean
+     * ({@code io.swapline:type=ClusteredObject,name=<name>}): name, interface, implementation, root
+     * kind, slots in use, swap count, last swap and history, read when asked. Destroying an object
+     * unregisters its MXBean. Call once; later calls do nothing.
+     *
+     * @param server the MBean server, usually {@code ManagementFactory.getPlatformMBeanServer()}
+     */
+    public synchronized void publishMBeans(MBeanServer server) {
+        if (management != null) {
+            return;
+        }
+        ClusteredObjectManagement mbeans = new ClusteredObjectManagement(Objects.requireNonNull(server, "server"));
+        management = mbeans;
+        byName.values().forEach(mbeans::register);
     }
 
     /** Stops the platform's activity threads. Objects stay usable; swaps do not. */

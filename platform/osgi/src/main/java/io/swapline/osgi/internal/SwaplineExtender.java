@@ -1,5 +1,7 @@
 package io.swapline.osgi.internal;
 
+import java.lang.management.ManagementFactory;
+
 import java.util.Hashtable;
 
 import org.osgi.annotation.bundle.Capability;
@@ -44,6 +46,7 @@ public final class SwaplineExtender implements BundleActivator {
     @Override
     public void start(BundleContext context) {
         runtime = new ClusteredObjectRuntime();
+        publishMBeans(runtime);
         HolderResolverHook holderResolverHook = new HolderResolverHook();
         context.registerService(ResolverHookFactory.class, holderResolverHook, null);
         holders = new RevisionHolders(context, holderResolverHook);
@@ -67,5 +70,14 @@ public final class SwaplineExtender implements BundleActivator {
         tracker.close();
         runtime.close();
         LOG.info("Swapline extender stopped");
+    }
+
+    /** One MXBean per clustered object in the platform MBean server, when the JVM has one (java.management). */
+    private static void publishMBeans(ClusteredObjectRuntime runtime) {
+        try {
+            runtime.publishMBeans(ManagementFactory.getPlatformMBeanServer());
+        } catch (LinkageError | SecurityException e) { // a runtime image without java.management, or a policy against it
+            LOG.info("no platform MBean server, clustered objects are not published over JMX: {}", e.toString());
+        }
     }
 }
