@@ -53,7 +53,7 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 public final class UpdateBenchmark {
 
-    static final int THREADS = 4;
+    static final int THREADS = Integer.getInteger("update.benchmark.threads", 4);
     static final int UPDATES = 20;
     static final long UPDATE_INTERVAL_MS = 100;
     static final long WARM_UP_MS = 1_000;
@@ -78,7 +78,7 @@ public final class UpdateBenchmark {
         byte[] ds1 = DsCounterBundle.jar("1.0.0");
         byte[] ds2 = DsCounterBundle.jar("2.0.0");
 
-        System.out.printf(Locale.ROOT, "update benchmark: %d runs, %d client threads, %d updates %d ms apart; %s; "
+        System.out.printf(Locale.ROOT, "update benchmark: %d runs, %d client threads (update.benchmark.threads), %d updates %d ms apart; %s; "
                 + "java %s; %d CPUs%n", runs, THREADS, UPDATES, UPDATE_INTERVAL_MS, folder,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         Map<String, List<PhaseResult>> results = new HashMap<>();
@@ -104,6 +104,9 @@ public final class UpdateBenchmark {
                     System.out.println("run " + run + ": " + phase);
                     results.computeIfAbsent(phase.name(), name -> new ArrayList<>()).add(phase);
                 }
+                if (Boolean.getBoolean("update.benchmark.history")) {
+                    printSwapHistory(context);
+                }
             } finally {
                 framework.stop();
                 framework.waitForStop(10_000);
@@ -122,6 +125,17 @@ public final class UpdateBenchmark {
                     held.get(i).longestCallMs(), control.get(i).longestCallMs(), loaded.get(i).longestCallMs()));
         }
         System.out.println(verdict);
+    }
+
+    /** With -Dupdate.benchmark.history=true: the counter's swap records (phase timings), from swapline:history. */
+    private static void printSwapHistory(BundleContext context) throws Exception {
+        for (org.osgi.framework.ServiceReference<?> reference : context.getServiceReferences((String) null,
+                "(osgi.command.scope=swapline)")) {
+            Object commands = context.getService(reference);
+            Object lines = commands.getClass().getMethod("history", String.class).invoke(commands, "counter");
+            ((List<?>) lines).forEach(line -> System.out.println("  history: " + line));
+            context.ungetService(reference);
+        }
     }
 
     static String table(List<String> order, Map<String, List<PhaseResult>> results, int runs) {
