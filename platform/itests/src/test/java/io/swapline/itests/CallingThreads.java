@@ -9,10 +9,22 @@ import java.util.concurrent.atomic.LongAdder;
 import io.swapline.examples.counter.Counter;
 
 /**
- * Threads that call {@link Counter#increment()} in a loop, as fast as they can, counting the
- * increments that returned normally (acknowledged) and the calls that threw.
+ * Threads that make a call in a loop, as fast as they can, counting the calls that returned
+ * normally (acknowledged) and the calls that threw.
  */
 final class CallingThreads {
+
+    /** One call of one thread. */
+    @FunctionalInterface
+    interface Call {
+        /**
+         * Makes the call.
+         *
+         * @param thread the thread's index
+         * @param number the call's number on that thread, from 1
+         */
+        void make(int thread, long number);
+    }
 
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLongArray acknowledged;
@@ -24,21 +36,26 @@ final class CallingThreads {
         acknowledged = new AtomicLongArray(count);
     }
 
+    /** Threads calling {@link Counter#increment()}. */
     static CallingThreads start(Counter counter, int count) {
+        return start("counter-caller", count, (thread, number) -> counter.increment());
+    }
+
+    static CallingThreads start(String name, int count, Call call) {
         CallingThreads calling = new CallingThreads(count);
         for (int i = 0; i < count; i++) {
             int index = i;
-            Thread thread = new Thread(() -> calling.callUntilStopped(counter, index), "counter-caller-" + i);
+            Thread thread = new Thread(() -> calling.callUntilStopped(call, index), name + "-" + i);
             calling.threads.add(thread);
             thread.start();
         }
         return calling;
     }
 
-    private void callUntilStopped(Counter counter, int index) {
-        while (running) {
+    private void callUntilStopped(Call call, int index) {
+        for (long number = 1; running; number++) {
             try {
-                counter.increment();
+                call.make(index, number);
                 acknowledged.incrementAndGet(index);
             } catch (RuntimeException | Error e) { // counted: the test asserts there is none
                 failures.increment();

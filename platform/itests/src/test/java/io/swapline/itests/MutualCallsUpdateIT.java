@@ -6,14 +6,12 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -105,7 +103,8 @@ public class MutualCallsUpdateIT {
         Bundle bundleA = Installed.bundle(context, BUNDLE_A);
         Bundle bundleB = Installed.bundle(context, BUNDLE_B);
 
-        Clients clients = Clients.start(a, b, THREADS);
+        RelayAnswers answers = new RelayAnswers();
+        CallingThreads clients = CallingThreads.start("relay-client", THREADS, (thread, number) -> answers.call(a, b, thread + number));
         ExecutorService updaters = Executors.newFixedThreadPool(2);
         try {
             clients.awaitEachThreadCalls(CALLS_BETWEEN_UPDATES);
@@ -131,13 +130,13 @@ public class MutualCallsUpdateIT {
             clients.stop();
             updaters.shutdownNow();
         }
-        System.out.println("MutualCallsUpdateIT: " + clients.calls() + " calls, visits A " + clients.visitsA.sum()
-                + ", B " + clients.visitsB.sum());
+        System.out.println("MutualCallsUpdateIT: " + clients.acknowledged() + " calls, visits A " + answers.visitsA.sum()
+                + ", B " + answers.visitsB.sum());
 
-        assertEquals("failed calls (first: " + clients.firstFailure.get() + ")", 0, clients.failures.sum());
-        assertEquals("wrong answers (first: " + clients.firstWrongAnswer.get() + ")", 0, clients.wrongAnswers.sum());
-        assertEquals("relay.a's visits are exactly the acknowledged ones", warmUpA + clients.visitsA.sum(), a.visits());
-        assertEquals("relay.b's visits are exactly the acknowledged ones", warmUpB + clients.visitsB.sum(), b.visits());
+        assertEquals("failed calls (first: " + clients.firstFailure() + ")", 0, clients.failures());
+        assertEquals("wrong answers (first: " + answers.firstWrongAnswer.get() + ")", 0, answers.wrongAnswers.sum());
+        assertEquals("relay.a's visits are exactly the acknowledged ones", warmUpA + answers.visitsA.sum(), a.visits());
+        assertEquals("relay.b's visits are exactly the acknowledged ones", warmUpB + answers.visitsB.sum(), b.visits());
         assertEquals("the same registration", idA, trackerA.getServiceReference().getProperty(Constants.SERVICE_ID));
         assertEquals("the same registration", idB, trackerB.getServiceReference().getProperty(Constants.SERVICE_ID));
         assertEquals(1, trackerA.getServiceReferences().length);
@@ -173,86 +172,25 @@ public class MutualCallsUpdateIT {
         return path.toString();
     }
 
-    /** Client threads calling both objects at depths 0..MAX_DEPTH, counting the visits each answer acknowledges. */
-    private static final class Clients {
-
-        private final List<Thread> threads = new ArrayList<>();
-        private final AtomicLongArray calls;
+    /** Checks each answer and counts the visits it acknowledges; calls both objects at depths 0..MAX_DEPTH. */
+    private static final class RelayAnswers {
         private final LongAdder visitsA = new LongAdder();
         private final LongAdder visitsB = new LongAdder();
-        private final LongAdder failures = new LongAdder();
         private final LongAdder wrongAnswers = new LongAdder();
-        private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         private final AtomicReference<String> firstWrongAnswer = new AtomicReference<>();
-        private volatile boolean running = true;
 
-        private Clients(int count) {
-            calls = new AtomicLongArray(count);
-        }
-
-        static Clients start(Relay a, Relay b, int count) {
-            Clients clients = new Clients(count);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Thread thread = new Thread(() -> clients.callUntilStopped(a, b, index), "relay-client-" + i);
-                clients.threads.add(thread);
-                thread.start();
+        void call(Relay a, Relay b, long n) {
+            char first = n % 2 == 0 ? 'A' : 'B';
+            int depth = (int) (n % (MAX_DEPTH + 1));
+            String expected = path(first, depth);
+            String answer = (first == 'A' ? a : b).relay(depth);
+            if (!expected.equals(answer)) {
+                wrongAnswers.increment();
+                firstWrongAnswer.compareAndSet(null, "expected " + expected + ", got " + answer);
             }
-            return clients;
-        }
-
-        private void callUntilStopped(Relay a, Relay b, int index) {
-            long n = index;
-            while (running) {
-                n++;
-                char first = n % 2 == 0 ? 'A' : 'B';
-                int depth = (int) (n % (MAX_DEPTH + 1));
-                String expected = path(first, depth);
-                try {
-                    String answer = (first == 'A' ? a : b).relay(depth);
-                    if (!expected.equals(answer)) {
-                        wrongAnswers.increment();
-                        firstWrongAnswer.compareAndSet(null, "expected " + expected + ", got " + answer);
-                    }
-                    long countA = answer.chars().filter(c -> c == 'A').count();
-                    visitsA.add(countA);
-                    visitsB.add(answer.length() - countA);
-                    calls.incrementAndGet(index);
-                } catch (RuntimeException | Error e) { // counted: the test asserts there is none
-                    failures.increment();
-                    firstFailure.compareAndSet(null, e);
-                }
-            }
-        }
-
-        void awaitEachThreadCalls(long more) {
-            long[] targets = new long[calls.length()];
-            for (int i = 0; i < targets.length; i++) {
-                targets[i] = calls.get(i) + more;
-            }
-            Installed.await("each of " + targets.length + " client threads making " + more + " more calls", 20, () -> {
-                for (int i = 0; i < targets.length; i++) {
-                    if (calls.get(i) < targets[i]) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        }
-
-        long calls() {
-            long sum = 0;
-            for (int i = 0; i < calls.length(); i++) {
-                sum += calls.get(i);
-            }
-            return sum;
+            long countA = answer.chars().filter(c -> c == 'A').count();
+            visitsA.add(countA);
+            visitsB.add(answer.length() - countA);
         }
     }
 }
