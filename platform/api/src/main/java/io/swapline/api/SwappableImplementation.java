@@ -28,7 +28,7 @@ import org.osgi.annotation.bundle.Requirement;
  *   object=counter;interface="com.example.Counter"
  * Require-Capability: osgi.extender;filter:="(&amp;(osgi.extender=io.swapline)(version&gt;=0.1.0)(!(version&gt;=1.0.0)))"
  * </pre>
- * ({@code ranking} appears only when set: bnd writes no attribute for an element left at its
+ * ({@code ranking} and {@code suits} appear only when set: bnd writes no attribute for an element left at its
  * default, and the extender reads a missing ranking as 0.)
  * The requirement keeps the bundle from resolving where no Swapline extender runs.
  *
@@ -83,4 +83,18 @@ public @interface SwappableImplementation {
      */
     @Attribute("ranking")
     int ranking() default 0;
+
+    /**
+     * The workloads this implementation suits, for autonomic swaps: signal ranges in the form
+     * {@link io.swapline.api.autonomic.Suitability#parse(String)} reads, for example
+     * {@code "contention <= 0.10"} or {@code "readRatio >= 0.8"}, over the signals the
+     * interface family defines. An autonomic policy enabled for the object swaps to this
+     * implementation when the sampled signals fall in these ranges and leaves it when they fall
+     * outside; left empty, the implementation is never chosen autonomically. The extender rejects
+     * a bundle whose text does not parse, with an error naming the class.
+     *
+     * @return the suitability, empty by default
+     */
+    @Attribute("suits")
+    String suits() default "";
 }

@@ -1,7 +1,10 @@
 package io.swapline.api.autonomic;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +18,10 @@ import java.util.stream.Collectors;
  * public static final Suitability SUITS = Suitability.of(SignalRange.atLeast("contention", 0.10));
  * }</pre>
  *
+ * <p>In a bundle, declare it as text on the implementation instead, where the platform can read it
+ * without loading the class: {@code @SwappableImplementation(object = "counter", type =
+ * Counter.class, suits = "contention <= 0.10")} (see {@link #parse(String)}).
+ *
  * <p><b>How a policy compares them.</b> An implementation <em>fits</em> a sample when every
  * signal its ranges name is present in the sample and inside its range. The policy widens the
  * ranges by its hysteresis margin to decide whether the serving implementation still fits, and
@@ -25,6 +32,10 @@ import java.util.stream.Collectors;
  * the signal values, in every autonomic swap's reason.
  */
 public final class Suitability {
+
+    private static final String NUMBER = "([0-9]+(?:\\.[0-9]+)?)";
+    private static final Pattern RANGE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*(?:(<=|≤|>=|≥)\\s*"
+            + NUMBER + "|in\\s*\\[\\s*" + NUMBER + "\\s*,\\s*" + NUMBER + "\\s*\\])\\s*");
 
     private final List<SignalRange> ranges;
 
@@ -48,6 +59,43 @@ public final class Suitability {
             throw new IllegalArgumentException("one range per signal: " + list);
         }
         return new Suitability(list);
+    }
+
+    /**
+     * Reads a suitability written as text, the form {@code @SwappableImplementation(suits = …)}
+     * takes and {@link #toString()} prints: ranges joined by {@code and}, each one of
+     * {@code name <= max}, {@code name >= min} or {@code name in [min, max]} ({@code ≤} and
+     * {@code ≥} are accepted too), with non-negative decimal numbers.
+     *
+     * <pre>{@code
+     * Suitability.parse("contention <= 0.10")
+     * Suitability.parse("readRatio >= 0.8 and keys in [0, 100000]")
+     * }</pre>
+     *
+     * @param text the ranges
+     * @return the suitability
+     * @throws IllegalArgumentException naming the part that is not a range, or as {@link #of}
+     */
+    public static Suitability parse(String text) {
+        Objects.requireNonNull(text, "text");
+        List<SignalRange> list = new ArrayList<>();
+        for (String part : text.split("\\band\\b", -1)) {
+            Matcher range = RANGE.matcher(part);
+            if (!range.matches()) {
+                throw new IllegalArgumentException("not a signal range: '" + part.strip() + "' in '" + text
+                        + "' (expected 'name <= max', 'name >= min' or 'name in [min, max]')");
+            }
+            String signal = range.group(1);
+            if (range.group(2) == null) {
+                list.add(new SignalRange(signal, Double.parseDouble(range.group(4)),
+                        Double.parseDouble(range.group(5))));
+            } else if (range.group(2).equals("<=") || range.group(2).equals("≤")) {
+                list.add(SignalRange.atMost(signal, Double.parseDouble(range.group(3))));
+            } else {
+                list.add(SignalRange.atLeast(signal, Double.parseDouble(range.group(3))));
+            }
+        }
+        return of(list.toArray(SignalRange[]::new));
     }
 
     /**
