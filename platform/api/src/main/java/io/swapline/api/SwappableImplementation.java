@@ -38,7 +38,8 @@ import org.osgi.annotation.bundle.Requirement;
  * object's stub as an OSGi service under {@link #type()}, or — when a new revision of the bundle
  * that provides the running implementation starts, as after {@code Bundle.update} — swaps the
  * live object to the new revision's root. Clients keep their service object; they are not
- * rebound or restarted. All of this runs on the thread that started (or updated) the bundle.
+ * rebound or restarted. All of this runs on the thread that started (or updated) the bundle; for
+ * bundles already active when the extender starts, on the thread that starts the extender.
  *
  * <p><b>The constructor</b> must be cheap and free of side effects: besides the instance that
  * serves, the extender makes instances only to read their {@linkplain Root#exportProtocols()
