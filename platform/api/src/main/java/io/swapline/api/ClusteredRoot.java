@@ -3,12 +3,17 @@ package io.swapline.api;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A root with one Rep per group of {@code k} adjacent slots: slots {@code 0..k-1} share Rep 0,
- * slots {@code k..2k-1} share Rep 1, and so on.
+ * slots {@code k..2k-1} share Rep 1, and so on. Between {@link SharedRoot} (one Rep, contended)
+ * and {@link DistributedRoot} (a Rep per slot, more memory and a wider sum to read); Reps are
+ * called by the threads of several slots and must be thread-safe.
  *
  * @param <T> the interface the Reps implement
  */
+@ConsumerType
 public abstract class ClusteredRoot<T> extends Root<T> {
 
     private final int clusterSize;

@@ -8,17 +8,36 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * The global part of a clustered object: it owns the object's shared data and creates the
  * Reps (the per-slot parts that implement the interface) on demand.
  *
  * <p>Extend {@link SharedRoot}, {@link DistributedRoot} or {@link ClusteredRoot} rather than
- * this class; add fields to hold state that every Rep shares, and reach it from a Rep through
- * the root reference you give the Rep in {@link #newRep(int)}:
+ * this class: they define how slots map to Reps and the {@link #kind()}. Put state that every
+ * Rep shares in fields of your root, and give each Rep a reference to the root in
+ * {@link #newRep(int)}: that reference is how a Rep reaches the shared data.
  *
  * <pre>{@code
- * final class CounterRoot extends DistributedRoot<Counter> {
- *     protected Counter newRep(int repIndex) { return new CounterRep(this); }
+ * public final class CellCounter extends DistributedRoot<Counter> {
+ *     final AtomicLong base = new AtomicLong();        // shared by every Rep
+ *
+ *     protected Counter newRep(int repIndex) {
+ *         return new Cell(this);                         // the Rep's way back to the root
+ *     }
+ *
+ *     long total() {                                     // the root sees every Rep
+ *         return base.get() + reps().stream().mapToLong(rep -> ((Cell) rep).count.get()).sum();
+ *     }
+ * }
+ *
+ * final class Cell implements Counter {
+ *     final AtomicLong count = new AtomicLong();        // this Rep's own part
+ *     private final CellCounter root;
+ *     Cell(CellCounter root) { this.root = root; }
+ *     public void increment() { count.incrementAndGet(); }
+ *     public long get() { return root.total(); }
  * }
  * }</pre>
  *
@@ -27,11 +46,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * once even when several threads miss at the same time, and remembers that the slot missed.
  * Later calls on the slot go straight to the Rep.
  *
+ * <p><b>Threads.</b> Reps are called concurrently by client threads and must be thread-safe;
+ * the overridable methods below say on which thread the runtime calls them. The {@code public
+ * final} methods are the runtime's: {@link #attach(int)} and {@link #handleMiss(int)} are not for
+ * component code; the others ({@link #reps()}, {@link #repAt(int)}, {@link #repFor(int)},
+ * {@link #repIndexes()}, ...) may be called by the root's own code once it is attached.
+ *
  * <p>A root belongs to one clustered object: the runtime {@linkplain #attach(int) attaches}
- * it once, and attaching it a second time fails.
+ * it once, and attaching it a second time fails. Make a new root for every object and every
+ * swap.
  *
  * @param <T> the interface the Reps implement
  */
+@ConsumerType
 public abstract class Root<T> {
 
     private volatile int slotCount;
@@ -45,9 +72,12 @@ public abstract class Root<T> {
     }
 
     /**
-     * Creates the Rep with the given index. Called at most once per index, by
-     * {@link #handleMiss(int)}, while the root is locked: keep it short and do not call the
-     * clustered object from here.
+     * Creates the Rep with the given index. Called at most once per index, under this root's
+     * monitor: on the thread of the first call that misses on a slot the Rep serves, or on the
+     * thread driving a swap (which makes the new root's first Rep while it prepares the swap, and
+     * the Reps a per-Rep import needs). Keep it short and do not call the clustered object from
+     * here. An exception thrown here reaches the call that missed; while a swap is prepared it
+     * refuses the swap, during an import it rolls the swap back.
      *
      * @param repIndex the index of the Rep, from 0 to {@link #repCount()} - 1
      * @return a new Rep; never null
@@ -195,7 +225,8 @@ public abstract class Root<T> {
     /**
      * Whether this implementation has no state worth keeping, so that it can be swapped out (or
      * in) without a transfer protocol. Stateful by default: a swap between two implementations
-     * that share no protocol is refused rather than silently dropping state.
+     * that share no protocol is refused rather than silently dropping state. Read when a swap is
+     * prepared, on the thread driving it.
      *
      * @return true if the implementation holds no state
      */
@@ -204,7 +235,11 @@ public abstract class Root<T> {
     }
 
     /**
-     * The protocols in which this implementation can hand its state to a successor.
+     * The protocols in which this implementation can hand its state to a successor. Read when a
+     * swap away from it is prepared, on the thread driving the swap: the runtime intersects them
+     * with the successor's {@link #importProtocols()} and picks the highest
+     * {@linkplain TransferProtocol#bit() bit}. Return the family's constants (normally from the
+     * interface's API bundle), the same set every time.
      *
      * @return the exportable protocols; empty by default
      */
@@ -213,7 +248,8 @@ public abstract class Root<T> {
     }
 
     /**
-     * The protocols in which this implementation can take over a predecessor's state.
+     * The protocols in which this implementation can take over a predecessor's state. Read when a
+     * swap to it is prepared, as {@link #exportProtocols()} is.
      *
      * @return the importable protocols; empty by default
      */
@@ -223,7 +259,8 @@ public abstract class Root<T> {
 
     /**
      * Exports this implementation's state. Called once per swap, while the object is quiescent
-     * (no call is running in it), by the thread driving the swap.
+     * (no call is running in it), by the thread driving the swap, with the protocol negotiated
+     * for it. Throwing rolls the swap back.
      *
      * <p>Must not modify this implementation: if the import fails, the swap rolls back and this
      * implementation goes on serving with its state as it was.
@@ -323,9 +360,17 @@ public abstract class Root<T> {
     }
 
     /**
-     * Called once when this implementation has been swapped out and no call runs in it any
-     * more, or when its object is destroyed: release resources here. Does nothing by default.
-     * An exception thrown here is recorded and otherwise ignored.
+     * Releases this implementation's resources (threads, files, registrations) once the runtime
+     * lets it go. Called at most once, on the thread driving the swap or the destroy, when no call
+     * runs in the implementation any more and none will:
+     * <ul>
+     * <li>after a swap away from it has completed (it was the old implementation);</li>
+     * <li>after a swap to it has rolled back (it was the new one and never served a call);</li>
+     * <li>when its object is destroyed while it serves.</li>
+     * </ul>
+     * Not called for the new root of a swap that was refused ({@link SwapRefusedException}):
+     * such a root is dropped as it is. Does nothing by default. An exception thrown here is
+     * logged and otherwise ignored: what was swapped or destroyed stays so.
      */
     public void destroy() {
     }

@@ -3,12 +3,24 @@ package io.swapline.api;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A root with a single Rep that serves every slot: an ordinary object made swappable. Calls
- * reach it without any slot lookup.
+ * reach it without any slot lookup, at the cost of a direct interface call. Every client thread
+ * calls the one Rep, so it must be thread-safe like any shared object.
+ *
+ * <pre>{@code
+ * @SwappableImplementation(object = "counter", type = Counter.class)
+ * public final class SharedCounter extends SharedRoot<Counter> {
+ *     public SharedCounter() {}
+ *     protected Counter newRep(int repIndex) { return new AdderCounter(); }
+ * }
+ * }</pre>
  *
  * @param <T> the interface the Rep implements
  */
+@ConsumerType
 public abstract class SharedRoot<T> extends Root<T> {
 
     /** Constructor for subclasses. */

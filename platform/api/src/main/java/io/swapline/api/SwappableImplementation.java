@@ -20,7 +20,7 @@ import org.osgi.annotation.bundle.Requirement;
  * public final class SharedCounter extends SharedRoot<Counter> { ... }
  * }</pre>
  *
- * <p><b>What happens at build time.</b> bnd (bnd-maven-plugin, bnd-baseline, Bndtools) turns the
+ * <p><b>What happens at build time.</b> bnd (bnd-maven-plugin, the bnd Gradle plugins, Bndtools) turns the
  * annotation into manifest headers of the bundle that contains the class; the annotation itself
  * is not kept at run time:
  * <pre>
@@ -38,7 +38,14 @@ import org.osgi.annotation.bundle.Requirement;
  * object's stub as an OSGi service under {@link #type()}, or — when a new revision of the bundle
  * that provides the running implementation starts, as after {@code Bundle.update} — swaps the
  * live object to the new revision's root. Clients keep their service object; they are not
- * rebound or restarted.
+ * rebound or restarted. All of this runs on the thread that started (or updated) the bundle; for
+ * bundles already active when the extender starts, on the thread that starts the extender.
+ *
+ * <p><b>The constructor</b> must be cheap and free of side effects: besides the instance that
+ * serves, the extender makes instances only to read their {@linkplain Root#exportProtocols()
+ * protocols} (for the {@code swapline:info} command), and those are never attached nor
+ * {@linkplain Root#destroy() destroyed}. Acquire resources when the first Rep is made
+ * ({@link Root#newRep(int)}) and release them in {@link Root#destroy()}.
  *
  * <p>Put the interface and the transfer protocols in an API bundle exported to both
  * implementation and client bundles: the implementation bundle must import the interface's

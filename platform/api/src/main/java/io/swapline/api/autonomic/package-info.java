@@ -10,6 +10,11 @@
  * API names each signal and its unit (for example a counter family's {@code contention}, "CAS
  * retries per increment"), and every implementation of the family reports it in that unit,
  * measured where it can and estimated where it cannot. Signals are finite and non-negative.
+ *
+ * <p><b>Versioning.</b> {@link io.swapline.api.autonomic.WorkloadSignals} is implemented by
+ * component authors' roots: {@link org.osgi.annotation.versioning.ConsumerType @ConsumerType}, so
+ * adding a method to it is a major change. Everything else here is a final class or record the
+ * platform defines, used as is.
  */
 @Export
 @Version("0.1.0")

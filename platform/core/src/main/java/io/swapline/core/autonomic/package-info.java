@@ -6,6 +6,13 @@
  * {@link io.swapline.core.autonomic.PolicyDecider} says another candidate suits the workload.
  * The decision is a pure function of the policy, the signals, the clock and the pacing state, so
  * tests drive it with simulated signals and a fake clock.
+ *
+ * <p><b>Versioning.</b> Its types are final classes and records that applications build and
+ * read (policies, decisions, statuses) but never implement or extend, so none carries a role
+ * annotation. An interface added here is
+ * {@link org.osgi.annotation.versioning.ProviderType @ProviderType} if the platform implements
+ * it, {@link org.osgi.annotation.versioning.ConsumerType @ConsumerType} if applications do (a
+ * callback, a clock).
  */
 @Export
 @Version("0.1.0")
