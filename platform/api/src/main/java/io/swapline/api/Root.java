@@ -366,10 +366,13 @@ public abstract class Root<T> {
      * <ul>
      * <li>after a swap away from it has completed (it was the old implementation);</li>
      * <li>after a swap to it has rolled back (it was the new one and never served a call);</li>
+     * <li>after a swap to it was refused ({@link SwapRefusedException}) once the runtime had
+     * attached it and made a Rep to check its type (the Rep was of the wrong type, or
+     * {@link #newRep(int)} threw);</li>
      * <li>when its object is destroyed while it serves.</li>
      * </ul>
-     * Not called for the new root of a swap that was refused ({@link SwapRefusedException}):
-     * such a root is dropped as it is. Does nothing by default. An exception thrown here is
+     * A root refused before it was attached (the swap was asked for from inside a call on the
+     * object, or the two sides share no transfer protocol) is left untouched and not destroyed. Does nothing by default. An exception thrown here is
      * logged and otherwise ignored: what was swapped or destroyed stays so.
      */
     public void destroy() {

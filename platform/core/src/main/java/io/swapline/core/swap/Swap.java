@@ -75,6 +75,9 @@ public final class Swap {
         clock.enter(SwapPhase.PREPARE);
         String refusal = prepare();
         if (refusal != null) {
+            if (newRoot.slotCount() != 0) { // refused after attaching: it may hold a Rep, let it go
+                destroyQuietly(newRoot, table.name());
+            }
             throw new SwapRefusedException(record(SwapPhase.REFUSED, refusal));
         }
         clock.enter(SwapPhase.FORWARD);

@@ -3,6 +3,7 @@ package io.swapline.core.swap;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,7 @@ class SwapTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void swappingToAnImplementationOfAnotherInterfaceIsRefusedAndChangesNothing() {
         ClusteredObject<Probe> probe = runtime.create("probe", Probe.class, new ProbeRoot("a"));
+        AtomicInteger destroyed = new AtomicInteger();
         SharedRoot<Runnable> statelessWrong = new SharedRoot<>() {
             @Override
             protected Runnable newRep(int repIndex) {
@@ -160,6 +162,11 @@ class SwapTest {
             public boolean isStateless() {
                 return true;
             }
+
+            @Override
+            public void destroy() {
+                destroyed.incrementAndGet();
+            }
         };
 
         SwapRefusedException refused = assertThrows(SwapRefusedException.class,
@@ -168,6 +175,7 @@ class SwapTest {
         assertTrue(refused.getMessage().contains("does not implement " + Probe.class.getName()), refused.getMessage());
         assertEquals("a", probe.stub().where());
         assertEquals("probe-a", probe.implementationName());
+        assertEquals(1, destroyed.get(), "the refused root made a Rep, so it is let go");
     }
 
     @Test
