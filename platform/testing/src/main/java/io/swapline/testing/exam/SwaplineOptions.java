@@ -7,8 +7,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
-import java.io.File;
-
 import org.ops4j.pax.exam.Option;
 
 /**
@@ -45,7 +43,13 @@ import org.ops4j.pax.exam.Option;
  */
 public final class SwaplineOptions {
 
-    /** The system property prefix under which a build passes a bundle's jar path: {@code swapline.bundle.<key>}. */
+    /**
+     * The system property prefix under which a build passes a bundle's jar path:
+     * {@code swapline.bundle.<key>}. A test method runs inside the framework, where this class is
+     * not loaded: to update a bundle from such a jar there, read
+     * {@code new File(System.getProperty(SwaplineOptions.BUNDLE_PROPERTY_PREFIX + key))} (the
+     * compiler copies the constant into the test class).
+     */
     public static final String BUNDLE_PROPERTY_PREFIX = PlatformBundles.BUNDLE_PROPERTY_PREFIX;
     /** The system property that overrides the SLF4J version the system bundle exports SLF4J's packages at. */
     public static final String SLF4J_VERSION_PROPERTY = PlatformBundles.SLF4J_VERSION_PROPERTY;
@@ -137,17 +141,5 @@ public final class SwaplineOptions {
      */
     public static Option bundleFile(String key) {
         return PlatformBundles.fileBundle(key);
-    }
-
-    /**
-     * The jar file the system property {@code swapline.bundle.<key>} names, e.g. to
-     * {@code Bundle.update(InputStream)} a bundle from it in a live-update test.
-     *
-     * @param key the key, e.g. {@code my.impl.v2}
-     * @return the jar
-     * @throws IllegalStateException if the property is missing or names no file
-     */
-    public static File bundleJar(String key) {
-        return PlatformBundles.jar(key);
     }
 }

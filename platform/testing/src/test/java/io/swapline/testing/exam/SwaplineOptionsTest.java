@@ -75,7 +75,7 @@ class SwaplineOptionsTest {
 
     @Test
     void aMissingOrWrongJarPropertyFailsWithTheProperty(@TempDir Path folder) {
-        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> SwaplineOptions.bundleJar("core"));
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> SwaplineOptions.bundleFile("core"));
         assertTrue(missing.getMessage().contains(CORE_PROPERTY), missing.getMessage());
 
         System.setProperty(CORE_PROPERTY, folder.toString());
