@@ -23,6 +23,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.client.CounterLoad;
 import io.swapline.examples.counter.client.LoadReport;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * The same live update while the caller is an ordinary Declarative Services component in its
@@ -41,7 +42,7 @@ public class ClientComponentUpdateIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(),
                 SwaplineOptions.bundleFile("counter.client"));
     }
 
@@ -54,7 +55,7 @@ public class ClientComponentUpdateIT {
 
         List<String> events;
         try (EventLog log = EventLog.open(context); InputStream v2 = new FileInputStream(
-                SwaplineOptions.bundleJar("counter.shared.v2"))) {
+                ExampleBundles.jar("counter.shared.v2"))) {
             Installed.bundle(context, "io.swapline.examples.counter.shared").update(v2);
             long atUpdate = client.snapshot().calls();
             Installed.await("the client's calls after the update", 10,

@@ -27,6 +27,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.swapline.examples.counter.Counter;
 import io.swapline.examples.counter.client.CounterLoad;
 import io.swapline.examples.counter.client.LoadReport;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * A bundle contributes an implementation by its manifest alone: installing counter-api and
@@ -41,7 +42,7 @@ public class ContributionIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(),
                 SwaplineOptions.bundleFile("counter.client"));
     }
 

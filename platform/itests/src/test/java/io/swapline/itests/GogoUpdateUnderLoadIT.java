@@ -19,6 +19,7 @@ import org.osgi.framework.Version;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * The operator's update, typed in Gogo ({@code update <id> <url>}, run here through Gogo's
@@ -37,7 +38,7 @@ public class GogoUpdateUnderLoadIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(), SwaplineOptions.gogo());
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(), SwaplineOptions.gogo());
     }
 
     @Test
@@ -50,7 +51,7 @@ public class GogoUpdateUnderLoadIT {
         try (GogoSession shell = GogoSession.open(context)) {
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
             shell.execute("update " + shared.getBundleId() + " "
-                    + SwaplineOptions.bundleJar("counter.shared.v2").toURI());
+                    + ExampleBundles.jar("counter.shared.v2").toURI());
             assertEquals("update returns after the swap: 2.0 serves", "shared counter 2.0", counter.implementation());
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
         } finally {

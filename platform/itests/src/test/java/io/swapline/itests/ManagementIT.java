@@ -21,6 +21,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /** The extender publishes each clustered object as an MXBean in the platform MBean server. */
 @RunWith(PaxExam.class)
@@ -32,7 +33,7 @@ public class ManagementIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter());
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter());
     }
 
     @Test

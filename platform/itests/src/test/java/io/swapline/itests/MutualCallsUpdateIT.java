@@ -39,6 +39,7 @@ import io.swapline.itests.relay.impl.RelayA;
 import io.swapline.itests.relay.impl.RelayB;
 import io.swapline.itests.relay.impl.RelayRep;
 import io.swapline.itests.relay.impl.RelayRoot;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * Two clustered objects that call each other — {@code relay.a}'s implementation calls
@@ -65,7 +66,7 @@ public class MutualCallsUpdateIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(),
+        return options(SwaplineOptions.swapline(),
                 streamBundle(new ByteArrayInputStream(TestBundles.exporting(RELAY_API, "1.0.0", Relay.class, Relays.class))),
                 streamBundle(new ByteArrayInputStream(relayA("1.0.0"))),
                 streamBundle(new ByteArrayInputStream(relayB("1.0.0"))));

@@ -45,6 +45,7 @@ import io.swapline.api.ClusteredObject;
 import io.swapline.api.RootKind;
 import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.itests.fixture.Greeter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * The platform bundles resolve in Felix, and the runtime works inside the framework with an
@@ -63,7 +64,7 @@ public class PlatformIT {
     @Configuration
     public Option[] configuration() {
         return options(
-                SwaplineOptions.platform(),
+                SwaplineOptions.swapline(),
                 streamBundle(new ByteArrayInputStream(TestBundles.exporting(FIXTURE, "1.0.0", Greeter.class))));
     }
 

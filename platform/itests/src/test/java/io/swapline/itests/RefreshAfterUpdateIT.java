@@ -31,6 +31,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * What a refresh of the implementation bundle does after an update, under load. The update
@@ -51,7 +52,7 @@ public class RefreshAfterUpdateIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter());
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter());
     }
 
     @Test
@@ -63,7 +64,7 @@ public class RefreshAfterUpdateIT {
         FrameworkWiring frameworkWiring = context.getBundle(0).adapt(FrameworkWiring.class);
         CallingThreads calling = CallingThreads.start(counter, 4);
         List<String> events;
-        try (InputStream v2 = new FileInputStream(SwaplineOptions.bundleJar("counter.shared.v2"))) {
+        try (InputStream v2 = new FileInputStream(ExampleBundles.jar("counter.shared.v2"))) {
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
             shared.update(v2);
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);

@@ -27,6 +27,8 @@ import org.osgi.framework.namespace.BundleNamespace;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
+import io.swapline.testing.exam.SwaplineOptions;
+
 /**
  * The holder is what keeps the serving revision's class loader valid through an update: with it,
  * the old wiring still loads classes after {@code update} returns (removal pending); without it
@@ -47,7 +49,7 @@ public class RevisionHolderIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(),
                 SwaplineOptions.bundleFile("counter.distributed"));
     }
 
@@ -56,7 +58,7 @@ public class RevisionHolderIT {
         Bundle shared = Installed.bundle(context, SHARED);
         BundleWiring old = shared.adapt(BundleWiring.class);
         assertEquals("held by one holder", 1, holdersOf(old).size());
-        try (InputStream v2 = new FileInputStream(SwaplineOptions.bundleJar("counter.shared.v2"))) {
+        try (InputStream v2 = new FileInputStream(ExampleBundles.jar("counter.shared.v2"))) {
             shared.update(v2);
         }
         assertFalse(old.isCurrent());
@@ -73,7 +75,7 @@ public class RevisionHolderIT {
         List<Bundle> holders = holdersOf(old);
         assertEquals(1, holders.size());
         holders.get(0).uninstall(); // the counterfactual: nothing wired to the serving revision any more
-        try (InputStream sameJar = new FileInputStream(SwaplineOptions.bundleJar("counter.distributed"))) {
+        try (InputStream sameJar = new FileInputStream(ExampleBundles.jar("counter.distributed"))) {
             distributed.update(sameJar);
         }
         assertFalse(old.isInUse());

@@ -26,6 +26,7 @@ import io.swapline.api.SwapRefusedException;
 import io.swapline.examples.counter.Counter;
 import io.swapline.itests.alternative.AlternativeCounter;
 import io.swapline.itests.alternative.AlternativeCounterRep;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * The {@code swapline:*} commands through Gogo's {@code CommandProcessor}: their output, and
@@ -46,7 +47,7 @@ public class ShellCommandsIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(), SwaplineOptions.gogo(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(), SwaplineOptions.gogo(),
                 frameworkProperty("swapline.authorised.counter").value(ALTERNATIVE),
                 streamBundle(new ByteArrayInputStream(alternativeCounter(ALTERNATIVE))),
                 streamBundle(new ByteArrayInputStream(alternativeCounter(INTRUDER))));

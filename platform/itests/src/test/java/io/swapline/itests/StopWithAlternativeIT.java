@@ -21,6 +21,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
 import io.swapline.itests.alternative.AlternativeCounterRep;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * Uninstalling the bundle that serves {@code counter} while another allowed bundle offers an
@@ -36,7 +37,7 @@ public class StopWithAlternativeIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(),
                 frameworkProperty("swapline.authorised.counter").value(ShellCommandsIT.ALTERNATIVE),
                 streamBundle(new ByteArrayInputStream(ShellCommandsIT.alternativeCounter(ShellCommandsIT.ALTERNATIVE))));
     }

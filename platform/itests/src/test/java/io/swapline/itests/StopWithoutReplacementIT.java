@@ -25,6 +25,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.api.SwapTimeoutException;
 import io.swapline.examples.counter.Counter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * Stopping the bundle that serves {@code counter}, with no other implementation: the service
@@ -44,7 +45,7 @@ public class StopWithoutReplacementIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(),
                 frameworkProperty("swapline.replacement.timeout.ms").value(Long.toString(TIMEOUT_MS)));
     }
 

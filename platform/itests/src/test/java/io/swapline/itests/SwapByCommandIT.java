@@ -25,6 +25,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
 import io.swapline.itests.alternative.AlternativeCounterRep;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * {@code swapline:swap} between the shared counter and an implementation of {@code counter} from
@@ -43,7 +44,7 @@ public class SwapByCommandIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(), SwaplineOptions.gogo(),
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter(), SwaplineOptions.gogo(),
                 frameworkProperty("swapline.authorised.counter")
                         .value(ShellCommandsIT.ALTERNATIVE + ", " + ShellCommandsIT.SHARED),
                 streamBundle(new ByteArrayInputStream(ShellCommandsIT.alternativeCounter(ShellCommandsIT.ALTERNATIVE))));

@@ -23,6 +23,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.swapline.examples.counter.Counter;
 import io.swapline.itests.alternative.AlternativeCounter;
 import io.swapline.itests.alternative.AlternativeCounterRep;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * An update whose new revision no longer declares the object its old revision served: the
@@ -38,7 +39,7 @@ public class UpdateDroppingTheObjectIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.bundleFile("counter.api"),
+        return options(SwaplineOptions.swapline(), SwaplineOptions.bundleFile("counter.api"),
                 frameworkProperty("swapline.replacement.timeout.ms").value("5000"),
                 streamBundle(new ByteArrayInputStream(ShellCommandsIT.alternativeCounter(ShellCommandsIT.ALTERNATIVE))));
     }

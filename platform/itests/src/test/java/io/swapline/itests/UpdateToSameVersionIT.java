@@ -25,6 +25,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * Updating a bundle to a jar of the same version (Gogo's {@code update <id>} without a URL
@@ -43,7 +44,7 @@ public class UpdateToSameVersionIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter());
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter());
     }
 
     @Test
@@ -55,7 +56,7 @@ public class UpdateToSameVersionIT {
         try {
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
             for (int update = 1; update <= 3; update++) {
-                try (InputStream v1 = new FileInputStream(SwaplineOptions.bundleJar("counter.shared"))) {
+                try (InputStream v1 = new FileInputStream(ExampleBundles.jar("counter.shared"))) {
                     shared.update(v1);
                 }
                 assertEquals("update " + update + ": the holder holds the current revision",

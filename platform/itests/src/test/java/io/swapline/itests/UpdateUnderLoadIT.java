@@ -26,6 +26,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.swapline.examples.counter.Counter;
+import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * {@code Bundle.update} of the shared counter to 2.0 while 4 threads call the Counter service
@@ -45,7 +46,7 @@ public class UpdateUnderLoadIT {
 
     @Configuration
     public Option[] configuration() {
-        return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter());
+        return options(SwaplineOptions.swapline(), ExampleBundles.sharedCounter());
     }
 
     @Test
@@ -60,7 +61,7 @@ public class UpdateUnderLoadIT {
 
         List<String> events;
         try (EventLog log = EventLog.open(context); InputStream v2 = new FileInputStream(
-                SwaplineOptions.bundleJar("counter.shared.v2"))) {
+                ExampleBundles.jar("counter.shared.v2"))) {
             shared.update(v2);
             assertEquals("update returns after the swap: 2.0 serves", "shared counter 2.0", counter.implementation());
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
