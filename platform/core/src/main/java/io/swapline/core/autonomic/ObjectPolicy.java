@@ -30,7 +30,7 @@ final class ObjectPolicy<T> {
 
     private final ClusteredObjectRuntime runtime;
     private final ClusteredObject<T> object;
-    private final AutonomicPolicy<T> policy;
+    private volatile AutonomicPolicy<T> policy; // replaced by update(); each step reads it once
     private final SwapPacing pacing = new SwapPacing();
     private final Deque<AutonomicSwap> log = new ArrayDeque<>(); // guarded by itself
     private volatile PolicyDecision lastDecision;
@@ -44,6 +44,16 @@ final class ObjectPolicy<T> {
 
     AutonomicPolicy<T> policy() {
         return policy;
+    }
+
+    /**
+     * Gives the policy new candidates or settings from the next step on; the pacing (dwell,
+     * rate) and the log carry over.
+     *
+     * @param replacement the new policy
+     */
+    void update(AutonomicPolicy<T> replacement) {
+        policy = replacement;
     }
 
     ClusteredObject<T> object() {
@@ -70,20 +80,32 @@ final class ObjectPolicy<T> {
         } catch (IllegalStateException destroyed) {
             return false;
         }
+        AutonomicPolicy<T> current = policy;
         Signals signals = root instanceof WorkloadSignals source ? source.sampleSignals() : Signals.NONE;
-        PolicyDecision decision = PolicyDecider.decide(policy, root.implementationName(), signals, now, pacing);
+        PolicyDecision decision = PolicyDecider.decide(current, root.implementationName(), signals, now, pacing);
         lastDecision = decision;
         if (decision.isSwap()) {
             pacing.recordAttempt(now);
-            log(swapTo(decision));
+            log(current.swapper() != null ? swapThrough(current, decision) : swapTo(current, decision));
         }
         return true;
     }
 
-    private AutonomicSwap swapTo(PolicyDecision decision) {
+    private AutonomicSwap swapThrough(AutonomicPolicy<T> current, PolicyDecision decision) {
+        try {
+            return new AutonomicSwap(decision, current.swapper().swap(current.candidate(decision.target()), decision),
+                    null);
+        } catch (SwapRefusedException e) {
+            return new AutonomicSwap(decision, e.record(), null);
+        } catch (IllegalStateException e) {
+            return new AutonomicSwap(decision, null, e.getMessage());
+        }
+    }
+
+    private AutonomicSwap swapTo(AutonomicPolicy<T> current, PolicyDecision decision) {
         Root<? extends T> newRoot;
         try {
-            newRoot = policy.candidate(decision.target()).factory().get();
+            newRoot = current.candidate(decision.target()).factory().get();
         } catch (RuntimeException | LinkageError e) {
             return new AutonomicSwap(decision, null, "the factory of " + decision.target() + " failed: " + e);
         }
