@@ -1,9 +1,10 @@
 /**
- * The example counter's API: the {@link io.swapline.examples.counter.Counter} interface and its
- * {@link io.swapline.examples.counter.CounterProtocols transfer protocols}.
+ * The example counter's API: the {@link io.swapline.examples.counter.Counter} interface, its
+ * {@link io.swapline.examples.counter.CounterProtocols transfer protocols} and the
+ * {@link io.swapline.examples.counter.CounterSignals workload signals} its implementations report.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.swapline.examples.counter;
 
 import org.osgi.annotation.bundle.Export;
