@@ -9,9 +9,9 @@ package io.swapline.examples.counter;
 public final class CounterSignals {
 
     /**
-     * {@value}: CAS retries per increment of one shared cell over the sampling interval — how
-     * often an increment found that another thread had incremented between its read and its
-     * compare-and-set. 0 with one calling thread; grows with the number of threads incrementing
+     * {@value}: compare-and-set retries per 1,000 increments of one shared cell over the
+     * sampling interval — how often an increment found that another thread had incremented
+     * between its read and its compare-and-set. 0 with one calling thread; grows with the number of threads incrementing
      * at the same moment and with their rate. A counter with one cell measures it; a counter
      * with a cell per slot estimates what one cell would see at the rate and spread of its
      * increments (and adds the retries of threads that share a slot's cell). Absent from a
