@@ -15,7 +15,9 @@ import io.swapline.core.ClusteredObjectRuntime;
 /**
  * One object's policy at work: each {@link #step(Instant) step} samples the serving
  * implementation, asks {@link PolicyDecider} and, on a swap decision, swaps through {@link
- * ClusteredObjectRuntime#swap}, the path every swap takes.
+ * ClusteredObjectRuntime#swap}, the path every swap takes, or through the policy's {@link
+ * PolicySwapper} where a layer above has its own. The policy itself may be replaced between steps
+ * ({@link #update}); the pacing and the log stay.
  *
  * <p>Thread roles: {@link #step(Instant)} runs on one thread at a time (the policy scheduler's,
  * or a test's); it alone touches the pacing. {@link #status()} may be called from any thread: it

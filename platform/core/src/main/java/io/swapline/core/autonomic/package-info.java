@@ -2,7 +2,8 @@
  * Autonomic swaps, the platform's side: per object and opt-in, an {@link
  * io.swapline.core.autonomic.AutonomicPolicy} names candidate implementations and how eagerly to
  * move between them; {@link io.swapline.core.autonomic.AutonomicPolicies} samples the serving
- * implementation's signals on a schedule and swaps through the runtime's ordinary swap when
+ * implementation's signals on a schedule and swaps through the runtime's ordinary swap (or a
+ * layer's own, {@link io.swapline.core.autonomic.PolicySwapper}) when
  * {@link io.swapline.core.autonomic.PolicyDecider} says another candidate suits the workload.
  * The decision is a pure function of the policy, the signals, the clock and the pacing state, so
  * tests drive it with simulated signals and a fake clock.
