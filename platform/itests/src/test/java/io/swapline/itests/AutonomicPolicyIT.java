@@ -27,7 +27,8 @@ import io.swapline.examples.counter.Counter;
  * shared counter to the distributed one when five threads increment it flat out, and back when
  * only one is left. Every acknowledged increment is counted once, no call fails, the service is
  * the same all along and its properties follow the serving bundle; {@code swapline:history} says
- * why each of those swaps happened. Waits are for states, with generous deadlines.
+ * why each of those swaps happened. An operator's swap does not confuse the policy: it samples
+ * what serves next and swaps from there. Waits are for states, with generous deadlines.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -85,6 +86,37 @@ public class AutonomicPolicyIT {
         assertEquals("the same service all along", serviceId,
                 tracker.getServiceReference().getProperty(Constants.SERVICE_ID));
         tracker.close();
+    }
+
+    @Test
+    public void afterAnOperatorsSwapThePolicyGoesOnFromWhatServes() throws Exception {
+        ServiceTracker<Counter, Counter> tracker = Installed.track(context, Counter.class);
+        Counter counter = tracker.getService();
+        long before = counter.get();
+        try (GogoSession shell = GogoSession.open(context)) {
+            shell.execute("swapline:swap counter " + DISTRIBUTED); // no load: the policy would not choose it
+            assertEquals("distributed counter 1.0", counter.implementation());
+            Installed.await("a decision about the distributed counter", DEADLINE_SECONDS, () -> lastDecision(shell)
+                    .contains(" hold io.swapline.examples.counter.distributed.DistributedCounter [no signals]:"));
+
+            CallingThreads one = CallingThreads.start(counter, 1); // one thread: no contention
+            try {
+                awaitServing(counter, "shared counter 1.0", shell);
+            } finally {
+                one.stop();
+            }
+            assertEquals(0, one.failures());
+            assertEquals(before + one.acknowledged(), counter.get());
+        }
+        tracker.close();
+    }
+
+    private static String lastDecision(GogoSession shell) {
+        try {
+            return ((List<?>) shell.execute("swapline:policy")).get(1).toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The extender sets the service's properties right after the swap, on the policy's thread. */

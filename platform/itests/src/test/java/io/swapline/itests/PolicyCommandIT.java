@@ -19,6 +19,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 
 import io.swapline.examples.counter.Counter;
 import io.swapline.itests.alternative.AlternativeCounter;
@@ -28,7 +29,8 @@ import io.swapline.itests.alternative.AlternativeCounterRep;
  * {@code swapline:policy} through Gogo: the list, an object's status with its candidates and what
  * they suit, enable and disable, one line for every bad argument; candidates follow the bundles
  * (the distributed counter leaves the policy when its bundle stops and comes back when it starts).
- * The policy is not enabled by property here: the shell enables it.
+ * The policy is not enabled by property here: the shell enables it. Also the example client's
+ * {@code counter:load}, the demo's load generator.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -40,7 +42,8 @@ public class PolicyCommandIT {
     @Configuration
     public Option[] configuration() {
         return options(SwaplineOptions.platform(), SwaplineOptions.sharedCounter(),
-                SwaplineOptions.bundleFile("counter.distributed"), SwaplineOptions.gogo(),
+                SwaplineOptions.bundleFile("counter.distributed"), SwaplineOptions.bundleFile("counter.client"),
+                SwaplineOptions.gogo(),
                 frameworkProperty("swapline.authorised.counter")
                         .value(AutonomicPolicyIT.SHARED + "," + AutonomicPolicyIT.DISTRIBUTED),
                 frameworkProperty("swapline.policy.counter.sampling.ms").value("50"));
@@ -123,6 +126,25 @@ public class PolicyCommandIT {
             Exception action = shell.failure("swapline:policy counter start");
             assertEquals("'start' is not an action of swapline:policy; use enable or disable", action.getMessage());
             shell.failure("swapline:policy counter enable extra"); // Gogo's own message: no such overload
+        }
+    }
+
+    @Test
+    public void counterLoadReportsWhatServedTheLoadAndRefusesBadNumbersInOneLine() throws Exception {
+        try (GogoSession shell = GogoSession.open(context)) {
+            Installed.await("the counter:load command", 60, () -> { // DS activates it once the counter is there
+                try {
+                    return context.getServiceReferences((String) null, "(osgi.command.function=load)") != null;
+                } catch (InvalidSyntaxException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            String report = (String) shell.execute("counter:load 2 1");
+            assertTrue(report, report.startsWith("2 threads for 1 s: ") && report.contains(" increments (")
+                    && report.contains(" M/s), 0 failed; served by "));
+            assertTrue(report, report.contains("counter 1.0")); // shared, or distributed if another test enabled the policy
+            Exception e = shell.failure("counter:load 0 1");
+            assertEquals("counter:load takes 1 to 64 threads and 1 to 3600 seconds, not 0 and 1", e.getMessage());
         }
     }
 
