@@ -71,8 +71,8 @@ public class ShellCommandsIT {
             List<?> info = (List<?>) shell.execute("swapline:info counter");
             String text = String.join("\n", info.stream().map(Object::toString).toList());
             assertTrue(text, text.contains("* [" + sharedId + "] " + SHARED + " 1.0.0 "
-                    + "io.swapline.examples.counter.shared.SharedCounter ranking 0 | exports counter-adder-by-reference/1,"
-                    + " counter-canonical-count/0 | imports counter-adder-by-reference/1, counter-canonical-count/0"));
+                    + "io.swapline.examples.counter.shared.SharedCounter ranking 0 | exports counter-cell-by-reference/2,"
+                    + " counter-canonical-count/0 | imports counter-cell-by-reference/2, counter-canonical-count/0"));
             assertTrue(text, info.stream().anyMatch(line -> line.toString().startsWith("  [")
                     && line.toString().contains(ALTERNATIVE) && !line.toString().contains("REFUSED")));
 

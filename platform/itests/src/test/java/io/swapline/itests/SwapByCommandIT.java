@@ -77,7 +77,7 @@ public class SwapByCommandIT {
             calling.stop();
         }
         System.out.println("SwapByCommandIT: " + there + "\nSwapByCommandIT: " + back);
-        assertTrue(there, there.contains("[COMPLETE]") && there.contains("protocol=counter-adder-by-reference"));
+        assertTrue(there, there.contains("[COMPLETE]") && there.contains("protocol=counter-canonical-count"));
         assertTrue(back, back.contains("[COMPLETE]"));
         assertEquals("failed calls (first: " + calling.firstFailure() + ")", 0, calling.failures());
         assertEquals("the count is exactly the acknowledged increments", calling.acknowledged(), counter.get());

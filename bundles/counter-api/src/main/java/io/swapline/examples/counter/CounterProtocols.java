@@ -1,6 +1,7 @@
 package io.swapline.examples.counter;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.swapline.api.TransferProtocol;
@@ -12,8 +13,16 @@ import io.swapline.api.TransferProtocol;
 public final class CounterProtocols {
 
     /**
+     * The live {@link AtomicLong} itself, handed over by reference: no copy, exact, but only
+     * between implementations that keep their count in one atomic cell (the shared counter, whose
+     * compare-and-set retries are its {@link CounterSignals#CONTENTION}).
+     */
+    public static final TransferProtocol<AtomicLong> CELL_BY_REFERENCE =
+            TransferProtocol.define("counter-cell-by-reference", 2, AtomicLong.class);
+
+    /**
      * The live {@link LongAdder} itself, handed over by reference: no copy, exact, but only
-     * between implementations that keep their count in one adder (shared ones).
+     * between implementations that keep their count in one adder.
      */
     public static final TransferProtocol<LongAdder> BY_REFERENCE =
             TransferProtocol.define("counter-adder-by-reference", 1, LongAdder.class);
@@ -22,7 +31,7 @@ public final class CounterProtocols {
     public static final TransferProtocol<Long> CANONICAL_COUNT =
             TransferProtocol.define("counter-canonical-count", 0, Long.class);
 
-    /** Both protocols, for implementations that support every one. */
+    /** The adder and the canonical protocol, for implementations that keep their count in a {@link LongAdder}. */
     public static final Set<TransferProtocol<?>> ALL = Set.of(BY_REFERENCE, CANONICAL_COUNT);
 
     private CounterProtocols() {

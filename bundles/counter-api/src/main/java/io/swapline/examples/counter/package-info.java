@@ -1,6 +1,7 @@
 /**
- * The example counter's API: the {@link io.swapline.examples.counter.Counter} interface and its
- * {@link io.swapline.examples.counter.CounterProtocols transfer protocols}.
+ * The example counter's API: the {@link io.swapline.examples.counter.Counter} interface, its
+ * {@link io.swapline.examples.counter.CounterProtocols transfer protocols} and the
+ * {@link io.swapline.examples.counter.CounterSignals workload signals} its implementations report.
  *
  * <p><b>Versioning.</b> As for any OSGi service interface, the implementation bundles are the
  * providers of this API and the client bundles its consumers:
@@ -12,7 +13,7 @@
  * constants are a final class.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.swapline.examples.counter;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.swapline.core.autonomic;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,11 +84,38 @@ public final class AutonomicPolicies implements AutoCloseable {
             if (existing != null && existing.policy.status().enabled()) {
                 throw new IllegalStateException("a policy is already enabled for '" + name + "'; disable it first");
             }
-            long period = policy.samplingPeriod().toNanos();
             Scheduled scheduled = new Scheduled(objectPolicy);
-            scheduled.future = scheduler.scheduleWithFixedDelay(scheduled::step, period, period, TimeUnit.NANOSECONDS);
+            scheduled.schedule(policy.samplingPeriod());
             return scheduled;
         });
+    }
+
+    /**
+     * Gives an object's policy, enabled or disabled, new candidates or settings (where candidates
+     * come and go with bundles), keeping its log and its pacing: the dwell and rate rules still
+     * count the swaps it made. An enabled policy sampled at another period is rescheduled.
+     *
+     * @param object the object
+     * @param policy the replacement
+     * @param <T> the object's interface
+     * @return false if the object has no policy (nothing changes)
+     */
+    @SuppressWarnings("unchecked") // the ObjectPolicy of this very object, so of its interface T
+    public <T> boolean update(ClusteredObject<T> object, AutonomicPolicy<T> policy) {
+        Objects.requireNonNull(policy, "policy");
+        Scheduled updated = byObject.computeIfPresent(object.name(), (name, scheduled) -> {
+            if (scheduled.policy.object() != object) {
+                return scheduled; // another object of the same name: not this one's policy
+            }
+            Duration previousPeriod = scheduled.policy.policy().samplingPeriod();
+            ((ObjectPolicy<T>) scheduled.policy).update(policy);
+            if (!previousPeriod.equals(policy.samplingPeriod()) && scheduled.policy.status().enabled()) {
+                scheduled.future.cancel(false);
+                scheduled.schedule(policy.samplingPeriod());
+            }
+            return scheduled;
+        });
+        return updated != null && updated.policy.object() == object;
     }
 
     /**
@@ -141,6 +169,11 @@ public final class AutonomicPolicies implements AutoCloseable {
 
         Scheduled(ObjectPolicy<?> policy) {
             this.policy = policy;
+        }
+
+        void schedule(Duration period) {
+            long nanos = period.toNanos();
+            future = scheduler.scheduleWithFixedDelay(this::step, nanos, nanos, TimeUnit.NANOSECONDS);
         }
 
         void step() {

@@ -29,6 +29,7 @@ public final class AutonomicPolicy<T> {
     private final int maximumSwaps;
     private final Duration swapWindow;
     private final Predicate<String> authorised;
+    private final PolicySwapper<T> swapper;
 
     private AutonomicPolicy(Builder<T> builder) {
         this.candidates = List.copyOf(builder.candidates);
@@ -38,6 +39,7 @@ public final class AutonomicPolicy<T> {
         this.maximumSwaps = builder.maximumSwaps;
         this.swapWindow = builder.swapWindow;
         this.authorised = builder.authorised;
+        this.swapper = builder.swapper;
     }
 
     /**
@@ -133,6 +135,15 @@ public final class AutonomicPolicy<T> {
         return authorised.test(implementationName);
     }
 
+    /**
+     * How decided swaps are carried out.
+     *
+     * @return the swapper, or null: the runtime's swap with a root from the candidate's factory
+     */
+    public PolicySwapper<T> swapper() {
+        return swapper;
+    }
+
     /** One line for the shell. */
     @Override
     public String toString() {
@@ -159,6 +170,7 @@ public final class AutonomicPolicy<T> {
         private int maximumSwaps = 4;
         private Duration swapWindow = Duration.ofMinutes(1);
         private Predicate<String> authorised = name -> true;
+        private PolicySwapper<T> swapper;
 
         private Builder() {
         }
@@ -249,15 +261,24 @@ public final class AutonomicPolicy<T> {
         }
 
         /**
-         * The policy.
+         * Sets how decided swaps are carried out, for a layer with its own swap path; the
+         * candidates' factories are then not called by the policy.
+         *
+         * @param swapper called on the policy's thread
+         * @return this builder
+         */
+        public Builder<T> swapper(PolicySwapper<T> swapper) {
+            this.swapper = Objects.requireNonNull(swapper, "swapper");
+            return this;
+        }
+
+        /**
+         * The policy. One with fewer than two candidates only holds; where candidates come and go
+         * (bundles), {@link AutonomicPolicies#update} gives it the current ones.
          *
          * @return a new policy
-         * @throws IllegalArgumentException with fewer than two candidates
          */
         public AutonomicPolicy<T> build() {
-            if (candidates.size() < 2) {
-                throw new IllegalArgumentException("a policy needs at least two candidates, has " + candidates.size());
-            }
             return new AutonomicPolicy<>(this);
         }
 

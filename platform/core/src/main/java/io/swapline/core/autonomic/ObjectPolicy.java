@@ -15,7 +15,9 @@ import io.swapline.core.ClusteredObjectRuntime;
 /**
  * One object's policy at work: each {@link #step(Instant) step} samples the serving
  * implementation, asks {@link PolicyDecider} and, on a swap decision, swaps through {@link
- * ClusteredObjectRuntime#swap}, the path every swap takes.
+ * ClusteredObjectRuntime#swap}, the path every swap takes, or through the policy's {@link
+ * PolicySwapper} where a layer above has its own. The policy itself may be replaced between steps
+ * ({@link #update}); the pacing and the log stay.
  *
  * <p>Thread roles: {@link #step(Instant)} runs on one thread at a time (the policy scheduler's,
  * or a test's); it alone touches the pacing. {@link #status()} may be called from any thread: it
@@ -30,7 +32,7 @@ final class ObjectPolicy<T> {
 
     private final ClusteredObjectRuntime runtime;
     private final ClusteredObject<T> object;
-    private final AutonomicPolicy<T> policy;
+    private volatile AutonomicPolicy<T> policy; // replaced by update(); each step reads it once
     private final SwapPacing pacing = new SwapPacing();
     private final Deque<AutonomicSwap> log = new ArrayDeque<>(); // guarded by itself
     private volatile PolicyDecision lastDecision;
@@ -44,6 +46,16 @@ final class ObjectPolicy<T> {
 
     AutonomicPolicy<T> policy() {
         return policy;
+    }
+
+    /**
+     * Gives the policy new candidates or settings from the next step on; the pacing (dwell,
+     * rate) and the log carry over.
+     *
+     * @param replacement the new policy
+     */
+    void update(AutonomicPolicy<T> replacement) {
+        policy = replacement;
     }
 
     ClusteredObject<T> object() {
@@ -70,20 +82,32 @@ final class ObjectPolicy<T> {
         } catch (IllegalStateException destroyed) {
             return false;
         }
+        AutonomicPolicy<T> current = policy;
         Signals signals = root instanceof WorkloadSignals source ? source.sampleSignals() : Signals.NONE;
-        PolicyDecision decision = PolicyDecider.decide(policy, root.implementationName(), signals, now, pacing);
+        PolicyDecision decision = PolicyDecider.decide(current, root.implementationName(), signals, now, pacing);
         lastDecision = decision;
         if (decision.isSwap()) {
             pacing.recordAttempt(now);
-            log(swapTo(decision));
+            log(current.swapper() != null ? swapThrough(current, decision) : swapTo(current, decision));
         }
         return true;
     }
 
-    private AutonomicSwap swapTo(PolicyDecision decision) {
+    private AutonomicSwap swapThrough(AutonomicPolicy<T> current, PolicyDecision decision) {
+        try {
+            return new AutonomicSwap(decision, current.swapper().swap(current.candidate(decision.target()), decision),
+                    null);
+        } catch (SwapRefusedException e) {
+            return new AutonomicSwap(decision, e.record(), null);
+        } catch (IllegalStateException e) {
+            return new AutonomicSwap(decision, null, e.getMessage());
+        }
+    }
+
+    private AutonomicSwap swapTo(AutonomicPolicy<T> current, PolicyDecision decision) {
         Root<? extends T> newRoot;
         try {
-            newRoot = policy.candidate(decision.target()).factory().get();
+            newRoot = current.candidate(decision.target()).factory().get();
         } catch (RuntimeException | LinkageError e) {
             return new AutonomicSwap(decision, null, "the factory of " + decision.target() + " failed: " + e);
         }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -162,6 +163,80 @@ class ObjectPolicyTest {
             policies.enable(counter, policy());
             assertTrue(policies.status("counter").orElseThrow().enabled());
             assertFalse(policies.disable("no such object"));
+        }
+    }
+
+    @Test
+    void aSwapperCarriesOutTheSwapInsteadOfTheFactory() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        List<String> asked = new ArrayList<>();
+        AutonomicPolicy<Counter> throughALayer = AutonomicPolicy.<Counter>builder()
+                .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                .candidate(DISTRIBUTED, () -> {
+                    throw new AssertionError("the swapper makes the root");
+                }, Suitability.of(SignalRange.atLeast("contention", 0.10)))
+                .swapper((target, decision) -> {
+                    asked.add(target.implementationName() + ": " + decision.reason());
+                    return runtime.swap(counter, signals.distributed());
+                })
+                .build();
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, throughALayer);
+
+        signals.set(contention(0.9));
+        policy.step(T0);
+
+        assertEquals(DISTRIBUTED, counter.implementationName());
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).startsWith(DISTRIBUTED + ": rules leave and enter:"), asked.get(0));
+        assertTrue(policy.status().swaps().get(0).completed());
+    }
+
+    @Test
+    void aSwapperThatFindsTheObjectChangedIsLoggedAsNotRun() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, AutonomicPolicy.<Counter>builder()
+                .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                .candidate(DISTRIBUTED, signals::distributed, Suitability.of(SignalRange.atLeast("contention", 0.10)))
+                .swapper((target, decision) -> {
+                    throw new IllegalStateException("an operator swapped it meanwhile");
+                })
+                .build());
+
+        signals.set(contention(0.9));
+        policy.step(T0);
+
+        assertEquals(SHARED, counter.implementationName());
+        assertEquals("an operator swapped it meanwhile", policy.status().swaps().get(0).failure());
+    }
+
+    @Test
+    void anUpdatedPolicyKeepsItsPacingAndLog() {
+        ClusteredObject<Counter> counter = runtime.create("counter", Counter.class, signals.shared());
+        try (AutonomicPolicies policies = new AutonomicPolicies(runtime)) {
+            AutonomicPolicy<Counter> onlyShared = AutonomicPolicy.<Counter>builder()
+                    .candidate(SHARED, signals::shared, Suitability.of(SignalRange.atMost("contention", 0.10)))
+                    .samplingPeriod(Duration.ofHours(1)) // the test steps the policy itself
+                    .build();
+            policies.enable(counter, onlyShared);
+            ObjectPolicy<Counter> policy = new ObjectPolicy<>(runtime, counter, onlyShared);
+
+            signals.set(contention(0.9));
+            policy.step(T0);
+            assertEquals(SHARED, counter.implementationName(), "one candidate only holds");
+            assertTrue(policy.status().lastDecision().reason().startsWith("rule enter:"));
+
+            policy.update(policy());
+            policy.step(T0.plusSeconds(1));
+            assertEquals(DISTRIBUTED, counter.implementationName(), "the added candidate is swapped to");
+            signals.set(contention(0.0));
+            policy.update(policy());
+            policy.step(T0.plusSeconds(2));
+            assertTrue(policy.status().lastDecision().reason().startsWith("rule dwell:"), "the pacing carried over");
+            assertEquals(1, policy.status().swaps().size(), "the log carried over");
+
+            assertTrue(policies.update(counter, policy()));
+            assertTrue(policies.status("counter").orElseThrow().policy().contains(DISTRIBUTED));
+            assertFalse(policies.update(runtime.create("other", Counter.class, signals.shared()), policy()));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.swapline.api.SwappableImplementation;
+import io.swapline.api.autonomic.Suitability;
 
 /**
  * One {@code io.swapline.implementation} capability of one bundle revision, as bnd wrote it from
@@ -20,13 +21,14 @@ import io.swapline.api.SwappableImplementation;
  * @param interfaceName the object's interface
  * @param className the root class to instantiate
  * @param ranking preference among implementations of the object (0 when the header has none)
+ * @param suits the workloads it suits ({@code suits} attribute), or null: never chosen by an autonomic policy
  * @param revision the revision that declares it: the class is loaded from exactly this revision
  * @param wiring the revision's wiring when the declaration was read: its class loader loads the
  *     implementation. A refresh re-resolves the same revision object with a new wiring (Felix
  *     7.0.5), so the wiring, not the revision, says whether two declarations load the same classes.
  */
 record ImplementationDeclaration(String objectName, String interfaceName, String className, long ranking,
-        BundleRevision revision, BundleWiring wiring) {
+        Suitability suits, BundleRevision revision, BundleWiring wiring) {
 
     /**
      * The implementations a revision declares in its manifest (its own declared capabilities,
@@ -34,19 +36,33 @@ record ImplementationDeclaration(String objectName, String interfaceName, String
      *
      * @param revision a bundle revision
      * @return the declarations, in manifest order; empty for most bundles
-     * @throws IllegalArgumentException if a capability misses an attribute
+     * @throws IllegalArgumentException if a capability misses an attribute or its {@code suits} does
+     *     not parse (the message names the class): none of the revision's declarations is used
      */
     static List<ImplementationDeclaration> declaredBy(BundleRevision revision) {
         List<ImplementationDeclaration> declarations = new ArrayList<>();
         for (BundleCapability capability : revision.getDeclaredCapabilities(SwappableImplementation.NAMESPACE)) {
             Map<String, Object> attributes = capability.getAttributes();
             Object ranking = attributes.getOrDefault("ranking", 0L);
+            String className = required(attributes, "class", revision);
             declarations.add(new ImplementationDeclaration(required(attributes, "object", revision),
-                    required(attributes, "interface", revision), required(attributes, "class", revision),
+                    required(attributes, "interface", revision), className,
                     ranking instanceof Number number ? number.longValue() : Long.parseLong(ranking.toString()),
-                    revision, revision.getWiring()));
+                    suits(attributes.get("suits"), className), revision, revision.getWiring()));
         }
         return declarations;
+    }
+
+    private static Suitability suits(Object text, String className) {
+        if (text == null || text.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return Suitability.parse(text.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(className + " declares suits=\"" + text + "\", which is not a"
+                    + " suitability: " + e.getMessage(), e);
+        }
     }
 
     private static String required(Map<String, Object> attributes, String name, BundleRevision revision) {

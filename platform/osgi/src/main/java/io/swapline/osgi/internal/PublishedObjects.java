@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
@@ -26,6 +28,7 @@ import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.api.TransferProtocol;
 import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.core.autonomic.PolicyDecision;
 
 /**
  * The clustered objects the extender made from contributed implementations, each published as
@@ -55,6 +58,11 @@ import io.swapline.core.ClusteredObjectRuntime;
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
  * unregistered by a swap: a swap changes only its properties.
+ *
+ * <p><b>Autonomic policies.</b> Each object's candidates (its offered implementations that declare
+ * {@code suits}) go to {@link ConfiguredPolicies} whenever they or the serving implementation
+ * change; the swaps a policy decides come back through {@link #swapAutonomically}, on the
+ * policy's thread, and take the same path as every other swap.
  */
 final class PublishedObjects {
 
@@ -68,6 +76,7 @@ final class PublishedObjects {
     private final RevisionHolders holders;
     private final ImplementationAuthorisation authorisation;
     private final Duration replacementTimeout;
+    private final ConfiguredPolicies policies;
     private final Map<String, KnownObject> byName = new HashMap<>();
     /** Set by {@link #closeAll()}: later bundle events change nothing. */
     private boolean closed;
@@ -81,6 +90,12 @@ final class PublishedObjects {
         this.holders = holders;
         this.authorisation = authorisation;
         this.replacementTimeout = replacementTimeout;
+        this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
+    }
+
+    /** @return the objects' autonomic policies, for the shell */
+    ConfiguredPolicies policies() {
+        return policies;
     }
 
     /**
@@ -116,6 +131,12 @@ final class PublishedObjects {
         }
         KnownObject known = byName.computeIfAbsent(implementation.objectName(), KnownObject::new);
         known.offered.offer(implementation);
+        serveOrKeep(known, implementation);
+        refreshPolicy(known);
+    }
+
+    /** The body of {@link #implementationStarted}: create, swap, hand over, keep as an alternative or refuse. */
+    private void serveOrKeep(KnownObject known, ImplementationDeclaration implementation) {
         if (!known.isPublished()) {
             if (!creationDeferred) {
                 createAndRefuseOthers(known, implementation);
@@ -184,6 +205,7 @@ final class PublishedObjects {
                 replaceStopped(known);
             }
         }
+        byName.values().forEach(this::refreshPolicy); // the bundle's offers are gone
     }
 
     /**
@@ -205,6 +227,7 @@ final class PublishedObjects {
                     && declarations.stream().noneMatch(declared -> declared.objectName().equals(known.name))) {
                 LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
                 replaceStopped(known);
+                refreshPolicy(known);
             }
         }
     }
@@ -248,9 +271,49 @@ final class PublishedObjects {
         return record.toString();
     }
 
+    /**
+     * Swaps an object to the candidate an autonomic policy decided, on the policy's thread:
+     * checked again under this lock (the object may have changed since the sample), then the same
+     * path as every swap ({@link #swap}). Logs the decision's reason (INFO) before the swap's record.
+     *
+     * @param objectName the object
+     * @param className the candidate's root class
+     * @param decision the policy's decision
+     * @return the record, completed or rolled back
+     * @throws IllegalStateException if the decision no longer applies: the object is gone or waits,
+     *     another implementation serves now, or no ACTIVE bundle offers the candidate any more
+     * @throws SwapRefusedException if the candidate is not authorised or the swap is refused
+     */
+    synchronized SwapRecord swapAutonomically(String objectName, String className, PolicyDecision decision) {
+        KnownObject known = byName.get(objectName);
+        if (closed || known == null || !known.isPublished()) {
+            throw new IllegalStateException("'" + objectName + "' is not published any more");
+        }
+        if (known.waiting != null) {
+            throw new IllegalStateException("'" + objectName + "' waits for a replacement of "
+                    + known.serving.bundleLabel());
+        }
+        if (!known.root.implementationName().equals(decision.serving())) {
+            throw new IllegalStateException("'" + objectName + "' is served by " + known.root.implementationName()
+                    + " now, not by " + decision.serving() + " as when the policy sampled it");
+        }
+        ImplementationDeclaration next = known.offered
+                .best(offer -> offer.className().equals(className) && offer.suits() != null)
+                .orElseThrow(() -> new IllegalStateException("no active bundle offers " + className + " for '"
+                        + objectName + "' any more"));
+        String refusal = authorisation.refusal(next, known.serving.symbolicName());
+        if (refusal != null) {
+            throw refuse(known, next, refusal);
+        }
+        LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
+                next.bundleLabel(), decision.reason());
+        return swap(known, next);
+    }
+
     /** Unregisters every service and destroys every object; for the extender's stop. */
     synchronized void closeAll() {
         closed = true;
+        policies.close(); // no autonomic swap from here on (one in progress finds the extender closed)
         for (KnownObject known : byName.values()) {
             if (!known.isPublished()) {
                 continue;
@@ -372,6 +435,7 @@ final class PublishedObjects {
         LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
                 implementation.bundleLabel(), object.kind(),
                 known.registration.getReference().getProperty(Constants.SERVICE_ID));
+        policies.published(object, policyCandidates(known));
         return true;
     }
 
@@ -441,6 +505,7 @@ final class PublishedObjects {
         known.holder = nextHolder;
         known.registration.setProperties(ObjectServiceProperties.of(object, next, false));
         holders.release(previousHolder); // the old revision stays removal pending until a refresh
+        refreshPolicy(known); // authorisation is relative to the serving bundle
         return record;
     }
 
@@ -481,6 +546,7 @@ final class PublishedObjects {
         known.root = waiting;
         known.waiting = waiting; // the stopped revision's holder stays until the handover: the kept state may use its classes
         known.registration.setProperties(ObjectServiceProperties.of(known.object, known.serving, true));
+        refreshPolicy(known);
         LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept: {}", known.name,
                 known.serving.bundleLabel(), replacementTimeout.toMillis(), record);
     }
@@ -551,7 +617,31 @@ final class PublishedObjects {
                     + " possible): the swap from it did not complete: {}", known.name, next.bundleLabel(), record);
         }
         known.registration.setProperties(ObjectServiceProperties.of(known.object, next, false));
+        refreshPolicy(known);
         return record;
+    }
+
+    /** Gives the object's policy, if it has one, its current candidates. */
+    private void refreshPolicy(KnownObject known) {
+        if (known.isPublished()) {
+            policies.candidatesChanged(known.object, policyCandidates(known));
+        }
+    }
+
+    /**
+     * The implementations an autonomic policy of the object may choose: the offered ones that
+     * declare {@code suits}, one per root class (the most preferred bundle's), with the reason each
+     * may not serve now, if any.
+     */
+    private List<PolicyCandidate> policyCandidates(KnownObject known) {
+        List<PolicyCandidate> candidates = new ArrayList<>();
+        Set<String> classes = new HashSet<>();
+        for (ImplementationDeclaration offer : known.offered.all()) {
+            if (offer.suits() != null && classes.add(offer.className())) {
+                candidates.add(new PolicyCandidate(offer, authorisation.refusal(offer, known.serving.symbolicName())));
+            }
+        }
+        return List.copyOf(candidates);
     }
 
     /** @return why {@code successor} cannot take the waiting root's kept state, or null once it has */

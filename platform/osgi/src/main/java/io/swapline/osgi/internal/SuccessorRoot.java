@@ -7,6 +7,8 @@ import io.swapline.api.ClusteredRoot;
 import io.swapline.api.Root;
 import io.swapline.api.RootKind;
 import io.swapline.api.TransferProtocol;
+import io.swapline.api.autonomic.Signals;
+import io.swapline.api.autonomic.WorkloadSignals;
 
 /**
  * The root that takes over from a {@link WaitingRoot}: its Reps are the Reps of the successor
@@ -24,7 +26,7 @@ import io.swapline.api.TransferProtocol;
  *
  * @param <T> the object's interface
  */
-final class SuccessorRoot<T> extends Root<T> {
+final class SuccessorRoot<T> extends Root<T> implements WorkloadSignals {
 
     private final Root<T> successor;
     private final RootKind kind;
@@ -117,5 +119,11 @@ final class SuccessorRoot<T> extends Root<T> {
     @Override
     public void destroy() {
         successor.destroy();
+    }
+
+    /** The successor's signals, so that the object's autonomic policy keeps working after a handover. */
+    @Override
+    public Signals sampleSignals() {
+        return successor instanceof WorkloadSignals signals ? signals.sampleSignals() : Signals.NONE;
     }
 }

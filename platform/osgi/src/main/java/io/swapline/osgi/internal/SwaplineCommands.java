@@ -3,12 +3,16 @@ package io.swapline.osgi.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.felix.service.command.Descriptor;
 
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
+import io.swapline.core.autonomic.AutonomicSwap;
+import io.swapline.core.autonomic.PolicyDecision;
+import io.swapline.core.autonomic.PolicyStatus;
 
 /**
  * The extender's Gogo commands, scope {@code swapline}: registered as a plain service with the
@@ -32,12 +36,14 @@ public final class SwaplineCommands {
     /** The command scope. */
     static final String SCOPE = "swapline";
     /** The command functions: public methods of this class. */
-    static final String[] FUNCTIONS = {"list", "info", "swap", "history"};
+    static final String[] FUNCTIONS = {"list", "info", "swap", "history", "policy"};
 
     private final PublishedObjects objects;
+    private final ConfiguredPolicies policies;
 
     SwaplineCommands(PublishedObjects objects) {
         this.objects = objects;
+        this.policies = objects.policies();
     }
 
     /**
@@ -142,14 +148,108 @@ public final class SwaplineCommands {
         return lines(objects.view(name).history());
     }
 
-    private static List<String> lines(List<SwapRecord> records) {
+    /**
+     * {@code swapline:policy}: one line per object: whether its autonomic policy is enabled, what
+     * serves it and the policy's last decision.
+     *
+     * @return the lines, a header first
+     */
+    @Descriptor("list the objects' autonomic policies: object, enabled or disabled, serving implementation, last decision")
+    public List<String> policy() {
+        List<String> lines = new ArrayList<>();
+        lines.add("object | policy | serving | last decision");
+        for (ObjectView view : objects.views()) {
+            String name = view.object().name();
+            Optional<PolicyStatus> status = policies.status(name);
+            lines.add(name + " | " + (status.map(PolicyStatus::enabled).orElse(false) ? "enabled" : "disabled") + " | "
+                    + serving(view) + " | " + status.map(PolicyStatus::lastDecision).map(PolicyDecision::toString)
+                            .orElse("none"));
+        }
+        return lines;
+    }
+
+    /**
+     * {@code swapline:policy <name>}: an object's autonomic policy: its settings, its candidates
+     * with the workloads they suit, the last signals and decision with its reason, and the recent
+     * autonomic swaps.
+     *
+     * @param name the object's name
+     * @return the lines
+     * @throws IllegalArgumentException if no object has the name
+     */
+    @Descriptor("show an object's autonomic policy: settings, candidates (* serves) with the workloads they suit,"
+            + " last signals, last decision and its reason, recent autonomic swaps")
+    public List<String> policy(@Descriptor("the object's name, as swapline:list shows it") String name) {
+        ObjectView view = objects.view(name);
+        Optional<PolicyStatus> status = policies.status(name);
+        boolean enabled = status.map(PolicyStatus::enabled).orElse(false);
+        List<String> lines = new ArrayList<>();
+        lines.add(name + ": autonomic policy " + (enabled ? "enabled, " + policies.settings(name).describe()
+                : "disabled ('swapline:policy " + name + " enable', or " + PolicySettings.PREFIX + name + "=enabled)"));
+        lines.add("serving: " + serving(view));
+        lines.add("candidates (* serves, most preferred first):");
+        List<PolicyCandidate> candidates = policies.candidates(name);
+        if (candidates.isEmpty()) {
+            lines.add("  none: no active implementation of '" + name + "' declares suits");
+        }
+        for (PolicyCandidate candidate : candidates) {
+            boolean serves = !view.waiting() && candidate.className().equals(view.object().implementationName());
+            lines.add((serves ? "* " : "  ") + candidate.declaration().describe() + " | suits "
+                    + candidate.declaration().suits() + (candidate.refusal() == null ? "" : " | REFUSED: "
+                    + candidate.refusal()));
+        }
+        PolicyDecision last = status.map(PolicyStatus::lastDecision).orElse(null);
+        lines.add("last signals: " + (last == null ? "none yet" : last.signals() + " (at " + last.at() + ")"));
+        lines.add("last decision: " + (last == null ? "none yet" : (last.isSwap() ? "swap to " + last.target()
+                : "hold") + ": " + last.reason()));
+        lines.add("recent autonomic swaps:");
+        List<AutonomicSwap> swaps = status.map(PolicyStatus::swaps).orElse(List.of());
+        if (swaps.isEmpty()) {
+            lines.add("  none");
+        }
+        for (AutonomicSwap swap : swaps) {
+            lines.add("  " + swap.decision().at() + " " + (swap.record() != null ? swap.record() : "not run: "
+                    + swap.failure()) + " | why: " + swap.decision().reason());
+        }
+        return lines;
+    }
+
+    /**
+     * {@code swapline:policy <name> enable|disable}: enables the object's autonomic policy (with the
+     * settings of the framework properties) or disables it.
+     *
+     * @param name the object's name
+     * @param action {@code enable} or {@code disable}
+     * @return one line
+     * @throws IllegalArgumentException if no object has the name, or the action is neither
+     */
+    @Descriptor("enable or disable an object's autonomic policy")
+    public String policy(@Descriptor("the object's name, as swapline:list shows it") String name,
+            @Descriptor("enable or disable") String action) {
+        objects.view(name); // an unknown object fails as in every command
+        return switch (action) {
+            case "enable" -> policies.enable(name);
+            case "disable" -> policies.disable(name);
+            default -> throw new IllegalArgumentException("'" + action + "' is not an action of swapline:policy;"
+                    + " use enable or disable");
+        };
+    }
+
+    private static String serving(ObjectView view) {
+        return view.waiting() ? "waiting (last: " + view.serving().bundleLabel() + ")"
+                : view.object().implementationName() + " (" + view.serving().bundleLabel() + ")";
+    }
+
+    private List<String> lines(List<SwapRecord> records) {
         if (records.isEmpty()) {
             return List.of("no swaps");
         }
-        return records.stream().map(SwaplineCommands::line).toList();
+        return records.stream().map(this::line).toList();
     }
 
-    private static String line(SwapRecord record) {
-        return record.startedAt() + " " + record;
+    /** A record, and for an autonomic swap the decision's reason: the record itself does not say why. */
+    private String line(SwapRecord record) {
+        return record.startedAt() + " " + record + policies.decisionOf(record)
+                .map(decision -> " | autonomic: " + decision.reason()).orElse("");
     }
 }

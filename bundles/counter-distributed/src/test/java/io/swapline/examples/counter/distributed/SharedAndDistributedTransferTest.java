@@ -41,7 +41,7 @@ class SharedAndDistributedTransferTest {
             assertEquals("shared counter 1.0", stub.implementation());
 
             SwapRecord sharedToShared = runtime.swap(counter, new SharedCounter());
-            assertEquals(CounterProtocols.BY_REFERENCE.name(), sharedToShared.protocol(), "the higher bit wins");
+            assertEquals(CounterProtocols.CELL_BY_REFERENCE.name(), sharedToShared.protocol(), "the higher bit wins");
             assertEquals(6000, stub.get());
         }
     }
