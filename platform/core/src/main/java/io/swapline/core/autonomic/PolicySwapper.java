@@ -1,9 +1,9 @@
 package io.swapline.core.autonomic;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
-
-import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Carries out the swaps a policy decides, for a layer that has its own swap path (the OSGi
