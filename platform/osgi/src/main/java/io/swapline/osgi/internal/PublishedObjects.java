@@ -1,29 +1,23 @@
 package io.swapline.osgi.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.Root;
-import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.api.TransferProtocol;
@@ -67,9 +61,6 @@ import io.swapline.core.autonomic.PolicyDecision;
 final class PublishedObjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
-
-    /** Refusals the extender decided itself (not in the runtime's history) kept per object. */
-    private static final int KEPT_REFUSALS = 16;
 
     private final BundleContext context;
     private final ClusteredObjectRuntime runtime;
@@ -147,7 +138,7 @@ final class PublishedObjects {
         if (known.waiting != null) { // serving is the implementation whose bundle stopped
             String refusal = authorisation.refusal(implementation, serving.symbolicName());
             if (refusal != null) {
-                refuse(known, implementation, refusal);
+                known.refuse(implementation, refusal);
             } else {
                 handOverQuietly(known, implementation);
             }
@@ -159,7 +150,7 @@ final class PublishedObjects {
         }
         String refusal = authorisation.refusal(implementation, serving.symbolicName());
         if (refusal != null) {
-            refuse(known, implementation, refusal);
+            known.refuse(implementation, refusal);
             return;
         }
         if (serving.bundleId() == implementation.bundleId()) {
@@ -255,13 +246,12 @@ final class PublishedObjects {
                     + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
-        if (known.waiting == null && known.serving.wiring() == next.wiring()
-                && known.serving.className().equals(next.className())) {
+        if (known.isServedBy(next)) {
             return "'" + objectName + "' is already served by " + next.describe();
         }
         String refusal = authorisation.refusal(next, known.serving.symbolicName());
         if (refusal != null) {
-            throw refuse(known, next, refusal);
+            throw known.refuse(next, refusal);
         }
         SwapRecord record = known.waiting != null ? handOver(known, next) : swap(known, next);
         if (!record.completed()) {
@@ -303,7 +293,7 @@ final class PublishedObjects {
                         + objectName + "' any more"));
         String refusal = authorisation.refusal(next, known.serving.symbolicName());
         if (refusal != null) {
-            throw refuse(known, next, refusal);
+            throw known.refuse(next, refusal);
         }
         LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
                 next.bundleLabel(), decision.reason());
@@ -334,7 +324,7 @@ final class PublishedObjects {
         List<ObjectView> views = new ArrayList<>();
         for (KnownObject known : new TreeMap<>(byName).values()) {
             if (known.isPublished()) {
-                views.add(view(known));
+                views.add(known.view(authorisation));
             }
         }
         return views;
@@ -348,26 +338,7 @@ final class PublishedObjects {
      * @throws IllegalArgumentException if no object has the name
      */
     synchronized ObjectView view(String objectName) {
-        return view(published(objectName));
-    }
-
-    private ObjectView view(KnownObject known) {
-        List<ObjectView.Candidate> candidates = new ArrayList<>();
-        boolean servingOffered = false;
-        for (ImplementationDeclaration offer : known.offered.all()) {
-            boolean serving = known.waiting == null && known.serving.wiring() == offer.wiring()
-                    && known.serving.className().equals(offer.className());
-            servingOffered |= serving;
-            candidates.add(new ObjectView.Candidate(offer, serving, true,
-                    serving ? null : authorisation.refusal(offer, known.serving.symbolicName())));
-        }
-        if (!servingOffered) { // its bundle is stopping, stopped or being updated
-            candidates.add(0, new ObjectView.Candidate(known.serving, known.waiting == null, false, null));
-        }
-        List<SwapRecord> history = new ArrayList<>(known.object.history());
-        history.addAll(known.refusals);
-        history.sort(Comparator.comparing(SwapRecord::startedAt));
-        return new ObjectView(known.object, known.serving, known.waiting != null, candidates, history);
+        return published(objectName).view(authorisation);
     }
 
     private KnownObject published(String objectName) {
@@ -388,7 +359,7 @@ final class PublishedObjects {
         for (ImplementationDeclaration other : known.offered.all()) {
             String refusal = other == first ? null : authorisation.refusal(other, first.symbolicName());
             if (refusal != null) {
-                refuse(known, other, refusal);
+                known.refuse(other, refusal);
             }
         }
     }
@@ -399,7 +370,7 @@ final class PublishedObjects {
         Root<?> root;
         try {
             type = implementation.bundle().loadClass(implementation.interfaceName());
-            root = instantiate(implementation);
+            root = implementation.newRoot();
         } catch (ReflectiveOperationException | ClassCastException e) {
             LOG.warn("cannot create '{}' from {}: {}", implementation.objectName(), implementation.bundleLabel(),
                     e.toString());
@@ -435,7 +406,7 @@ final class PublishedObjects {
         LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
                 implementation.bundleLabel(), object.kind(),
                 known.registration.getReference().getProperty(Constants.SERVICE_ID));
-        policies.published(object, policyCandidates(known));
+        policies.published(object, known.policyCandidates(authorisation));
         return true;
     }
 
@@ -467,18 +438,18 @@ final class PublishedObjects {
         try {
             Class<?> type = next.bundle().loadClass(next.interfaceName());
             if (type != object.type()) {
-                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
+                throw known.refuse(next, "it sees another " + next.interfaceName() + " (loaded by "
                         + type.getClassLoader() + "), not the one clients use");
             }
-            root = instantiate(next);
+            root = next.newRoot();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw refuse(known, next, e.toString());
+            throw known.refuse(next, e.toString());
         }
         Bundle nextHolder;
         try {
             nextHolder = holders.hold(next.revision());
         } catch (BundleException e) {
-            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
+            throw known.refuse(next, "the new revision cannot be held loadable: " + e);
         }
         SwapRecord record;
         try {
@@ -503,7 +474,7 @@ final class PublishedObjects {
         known.root = root;
         known.serving = next;
         known.holder = nextHolder;
-        known.registration.setProperties(ObjectServiceProperties.of(object, next, false));
+        known.updateServiceProperties();
         holders.release(previousHolder); // the old revision stays removal pending until a refresh
         refreshPolicy(known); // authorisation is relative to the serving bundle
         return record;
@@ -545,7 +516,7 @@ final class PublishedObjects {
         }
         known.root = waiting;
         known.waiting = waiting; // the stopped revision's holder stays until the handover: the kept state may use its classes
-        known.registration.setProperties(ObjectServiceProperties.of(known.object, known.serving, true));
+        known.updateServiceProperties();
         refreshPolicy(known);
         LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept: {}", known.name,
                 known.serving.bundleLabel(), replacementTimeout.toMillis(), record);
@@ -555,7 +526,7 @@ final class PublishedObjects {
     private void handOverQuietly(KnownObject known, ImplementationDeclaration next) {
         try {
             handOver(known, next);
-        } catch (SwapRefusedException e) { // logged at WARN by refuse(); the object keeps waiting
+        } catch (SwapRefusedException e) { // logged at WARN by KnownObject.refuse(); the object keeps waiting
             LOG.debug("'{}' keeps waiting: {} refused", known.name, next.bundleLabel());
         }
     }
@@ -574,23 +545,23 @@ final class PublishedObjects {
         try {
             Class<?> type = next.bundle().loadClass(next.interfaceName());
             if (type != known.object.type()) {
-                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
+                throw known.refuse(next, "it sees another " + next.interfaceName() + " (loaded by "
                         + type.getClassLoader() + "), not the one clients use");
             }
-            successor = instantiate(next);
+            successor = next.newRoot();
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw refuse(known, next, e.toString());
+            throw known.refuse(next, e.toString());
         }
         successor.attach(runtime.slotCount());
         String importFailure = importKeptState(waiting, successor);
         if (importFailure != null) {
-            throw refuse(known, next, importFailure);
+            throw known.refuse(next, importFailure);
         }
         Bundle nextHolder;
         try {
             nextHolder = holders.hold(next.revision());
         } catch (BundleException e) {
-            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
+            throw known.refuse(next, "the new revision cannot be held loadable: " + e);
         }
         waiting.handOver(successor); // from here on the successor serves every call and holds the state
         ImplementationDeclaration stopped = known.serving;
@@ -616,7 +587,7 @@ final class PublishedObjects {
             LOG.warn("'{}' is served by {} through the waiting root (by reflection, and no further swap is"
                     + " possible): the swap from it did not complete: {}", known.name, next.bundleLabel(), record);
         }
-        known.registration.setProperties(ObjectServiceProperties.of(known.object, next, false));
+        known.updateServiceProperties();
         refreshPolicy(known);
         return record;
     }
@@ -624,24 +595,8 @@ final class PublishedObjects {
     /** Gives the object's policy, if it has one, its current candidates. */
     private void refreshPolicy(KnownObject known) {
         if (known.isPublished()) {
-            policies.candidatesChanged(known.object, policyCandidates(known));
+            policies.candidatesChanged(known.object, known.policyCandidates(authorisation));
         }
-    }
-
-    /**
-     * The implementations an autonomic policy of the object may choose: the offered ones that
-     * declare {@code suits}, one per root class (the most preferred bundle's), with the reason each
-     * may not serve now, if any.
-     */
-    private List<PolicyCandidate> policyCandidates(KnownObject known) {
-        List<PolicyCandidate> candidates = new ArrayList<>();
-        Set<String> classes = new HashSet<>();
-        for (ImplementationDeclaration offer : known.offered.all()) {
-            if (offer.suits() != null && classes.add(offer.className())) {
-                candidates.add(new PolicyCandidate(offer, authorisation.refusal(offer, known.serving.symbolicName())));
-            }
-        }
-        return List.copyOf(candidates);
     }
 
     /** @return why {@code successor} cannot take the waiting root's kept state, or null once it has */
@@ -679,23 +634,6 @@ final class PublishedObjects {
         return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
-    /**
-     * Records and logs (WARN) a refusal the extender decided, e.g. an unauthorised bundle.
-     *
-     * @return the exception to throw where the refusal must reach a caller
-     */
-    private SwapRefusedException refuse(KnownObject known, ImplementationDeclaration next, String reason) {
-        String from = known.isPublished() ? known.serving.className() + " (" + known.serving.bundleLabel() + ")" : "none";
-        SwapRecord record = new SwapRecord(known.name, from, next.className() + " (" + next.bundleLabel() + ")",
-                "none", SwapPhase.REFUSED, reason, Instant.now(), Map.of(), 0, 0, Duration.ZERO);
-        known.refusals.add(record);
-        if (known.refusals.size() > KEPT_REFUSALS) {
-            known.refusals.remove(0);
-        }
-        LOG.warn("{} refused as implementation of '{}': {}", next.bundleLabel(), known.name, reason);
-        return new SwapRefusedException(record);
-    }
-
     @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
     private <T> SwapRecord swapObject(ClusteredObject<T> object, Root<?> root) {
         SwapRecord record;
@@ -720,44 +658,10 @@ final class PublishedObjects {
         }
     }
 
-    private static Root<?> instantiate(ImplementationDeclaration implementation) throws ReflectiveOperationException {
-        Class<?> rootClass = implementation.bundle().loadClass(implementation.className());
-        if (!Root.class.isAssignableFrom(rootClass)) {
-            throw new ClassCastException(rootClass.getName() + " is not a " + Root.class.getName());
-        }
-        return (Root<?>) rootClass.getConstructor().newInstance();
-    }
-
     private static String describe(List<ImplementationDeclaration> implementations) {
         if (implementations.isEmpty()) {
             return "none";
         }
         return String.join("; ", implementations.stream().map(ImplementationDeclaration::describe).toList());
-    }
-
-    /** Everything the extender knows of one object name; guarded by the PublishedObjects monitor. */
-    private static final class KnownObject {
-        final String name;
-        final OfferedImplementations offered = new OfferedImplementations();
-        /** Extender refusals, oldest first, at most {@link #KEPT_REFUSALS}. */
-        final List<SwapRecord> refusals = new ArrayList<>();
-        /** The object, its registration, what serves it and the holder of that revision; null until created. */
-        ClusteredObject<?> object;
-        ServiceRegistration<?> registration;
-        /** What serves the object, or, while it waits, what served it last. */
-        ImplementationDeclaration serving;
-        Bundle holder;
-        /** The root installed in the object now: the implementation's, a {@link SuccessorRoot} or the waiting root. */
-        Root<?> root;
-        /** Non-null while calls wait for a replacement. */
-        WaitingRoot<?> waiting;
-
-        KnownObject(String name) {
-            this.name = name;
-        }
-
-        boolean isPublished() {
-            return object != null;
-        }
     }
 }
