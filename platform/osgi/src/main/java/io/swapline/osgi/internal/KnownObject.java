@@ -27,8 +27,9 @@ import io.swapline.api.SwapRefusedException;
  * while calls wait for a replacement, the waiting root.
  *
  * <p><b>Locking.</b> Not thread-safe: every field, the {@link OfferedImplementations} and the
- * refusals are guarded by the {@link PublishedObjects} monitor. Only {@link PublishedObjects}
- * reads or writes them, holding it; the shell gets an {@link ObjectView} snapshot.
+ * refusals are guarded by the {@link PublishedObjects} monitor. Only {@link PublishedObjects} and
+ * the classes it calls holding it ({@link ObjectPublisher}) read or write them; the shell gets an
+ * {@link ObjectView} snapshot.
  */
 final class KnownObject {
 

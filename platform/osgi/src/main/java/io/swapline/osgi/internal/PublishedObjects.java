@@ -68,6 +68,7 @@ final class PublishedObjects {
     private final ImplementationAuthorisation authorisation;
     private final Duration replacementTimeout;
     private final ConfiguredPolicies policies;
+    private final ObjectPublisher publisher;
     private final Map<String, KnownObject> byName = new HashMap<>();
     /** Set by {@link #closeAll()}: later bundle events change nothing. */
     private boolean closed;
@@ -82,6 +83,7 @@ final class PublishedObjects {
         this.authorisation = authorisation;
         this.replacementTimeout = replacementTimeout;
         this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
+        this.publisher = new ObjectPublisher(context, runtime, holders, policies, authorisation);
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -308,13 +310,7 @@ final class PublishedObjects {
             if (!known.isPublished()) {
                 continue;
             }
-            try {
-                known.registration.unregister();
-            } catch (IllegalStateException e) { // already unregistered when the extender's context closed
-                LOG.debug("service of '{}' was already unregistered", known.name);
-            }
-            runtime.destroy(known.object);
-            holders.release(known.holder);
+            publisher.unpublish(known);
         }
         byName.clear();
     }
@@ -353,7 +349,7 @@ final class PublishedObjects {
     }
 
     private void createAndRefuseOthers(KnownObject known, ImplementationDeclaration first) {
-        if (!create(known, first)) {
+        if (!publisher.create(known, first)) {
             return;
         }
         for (ImplementationDeclaration other : known.offered.all()) {
@@ -362,57 +358,6 @@ final class PublishedObjects {
                 known.refuse(other, refusal);
             }
         }
-    }
-
-    /** @return whether the object was created and published */
-    private boolean create(KnownObject known, ImplementationDeclaration implementation) {
-        Class<?> type;
-        Root<?> root;
-        try {
-            type = implementation.bundle().loadClass(implementation.interfaceName());
-            root = implementation.newRoot();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            LOG.warn("cannot create '{}' from {}: {}", implementation.objectName(), implementation.bundleLabel(),
-                    e.toString());
-            return false;
-        }
-        Bundle holder;
-        try {
-            holder = holders.hold(implementation.revision());
-        } catch (BundleException e) {
-            LOG.warn("cannot create '{}' from {}: its revision cannot be held loadable: {}",
-                    implementation.objectName(), implementation.bundleLabel(), e.toString());
-            return false;
-        }
-        ClusteredObject<?> object;
-        try {
-            object = createObject(implementation.objectName(), type, root);
-        } catch (RuntimeException e) {
-            holders.release(holder);
-            throw e;
-        }
-        try {
-            known.registration = context.registerService(implementation.interfaceName(), object.stub(),
-                    ObjectServiceProperties.of(object, implementation, false));
-        } catch (RuntimeException e) {
-            runtime.destroy(object);
-            holders.release(holder);
-            throw e;
-        }
-        known.object = object;
-        known.root = root;
-        known.serving = implementation;
-        known.holder = holder;
-        LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
-                implementation.bundleLabel(), object.kind(),
-                known.registration.getReference().getProperty(Constants.SERVICE_ID));
-        policies.published(object, known.policyCandidates(authorisation));
-        return true;
-    }
-
-    @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
-    private <T> ClusteredObject<T> createObject(String name, Class<T> type, Root<?> root) {
-        return runtime.create(name, type, (Root<? extends T>) root);
     }
 
     /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
