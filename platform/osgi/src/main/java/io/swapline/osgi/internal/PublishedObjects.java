@@ -10,13 +10,11 @@ import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.swapline.api.ClusteredObject;
 import io.swapline.api.Root;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
@@ -69,6 +67,7 @@ final class PublishedObjects {
     private final Duration replacementTimeout;
     private final ConfiguredPolicies policies;
     private final ObjectPublisher publisher;
+    private final ImplementationSwapper swapper;
     private final Map<String, KnownObject> byName = new HashMap<>();
     /** Set by {@link #closeAll()}: later bundle events change nothing. */
     private boolean closed;
@@ -84,6 +83,7 @@ final class PublishedObjects {
         this.replacementTimeout = replacementTimeout;
         this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
         this.publisher = new ObjectPublisher(context, runtime, holders, policies, authorisation);
+        this.swapper = new ImplementationSwapper(runtime, holders, policies, authorisation);
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -161,7 +161,7 @@ final class PublishedObjects {
                         + " (the serving object could run only classes it had already loaded)",
                         implementation.bundleLabel(), implementation.objectName());
             }
-            swapQuietly(known, implementation);
+            swapper.swapQuietly(known, implementation);
         } else {
             LOG.info("{} offers an implementation of '{}', which {} serves; 'swapline:swap {} {}' makes it serve",
                     implementation.bundleLabel(), known.name, serving.bundleLabel(), known.name,
@@ -255,7 +255,7 @@ final class PublishedObjects {
         if (refusal != null) {
             throw known.refuse(next, refusal);
         }
-        SwapRecord record = known.waiting != null ? handOver(known, next) : swap(known, next);
+        SwapRecord record = known.waiting != null ? handOver(known, next) : swapper.swap(known, next);
         if (!record.completed()) {
             throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel() + " rolled back: "
                     + record.reason() + "; " + known.serving.bundleLabel() + " serves");
@@ -266,7 +266,7 @@ final class PublishedObjects {
     /**
      * Swaps an object to the candidate an autonomic policy decided, on the policy's thread:
      * checked again under this lock (the object may have changed since the sample), then the same
-     * path as every swap ({@link #swap}). Logs the decision's reason (INFO) before the swap's record.
+     * path as every swap ({@link ImplementationSwapper#swap}). Logs the decision's reason (INFO) before the swap's record.
      *
      * @param objectName the object
      * @param className the candidate's root class
@@ -299,7 +299,7 @@ final class PublishedObjects {
         }
         LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
                 next.bundleLabel(), decision.reason());
-        return swap(known, next);
+        return swapper.swap(known, next);
     }
 
     /** Unregisters every service and destroys every object; for the extender's stop. */
@@ -360,71 +360,6 @@ final class PublishedObjects {
         }
     }
 
-    /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
-    private void swapQuietly(KnownObject known, ImplementationDeclaration next) {
-        try {
-            swap(known, next);
-        } catch (SwapRefusedException e) { // logged at WARN by swap(); the current implementation serves
-            LOG.debug("'{}' not swapped to {}", known.name, next.bundleLabel());
-        }
-    }
-
-    /**
-     * Swaps an object to {@code next} (authorisation already checked): holds the new revision,
-     * swaps, releases the old holder. Logs the record: INFO when complete, WARN otherwise.
-     *
-     * @return the record, completed or rolled back
-     * @throws SwapRefusedException if the extender or the runtime refused the swap; nothing changed
-     */
-    private SwapRecord swap(KnownObject known, ImplementationDeclaration next) {
-        ClusteredObject<?> object = known.object;
-        ImplementationDeclaration previous = known.serving;
-        Root<?> root;
-        try {
-            Class<?> type = next.bundle().loadClass(next.interfaceName());
-            if (type != object.type()) {
-                throw known.refuse(next, "it sees another " + next.interfaceName() + " (loaded by "
-                        + type.getClassLoader() + "), not the one clients use");
-            }
-            root = next.newRoot();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw known.refuse(next, e.toString());
-        }
-        Bundle nextHolder;
-        try {
-            nextHolder = holders.hold(next.revision());
-        } catch (BundleException e) {
-            throw known.refuse(next, "the new revision cannot be held loadable: " + e);
-        }
-        SwapRecord record;
-        try {
-            record = swapObject(object, root);
-        } catch (SwapRefusedException e) {
-            holders.release(nextHolder);
-            LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
-                    next.bundleLabel(), e.record());
-            throw e;
-        } catch (RuntimeException e) { // e.g. the object was destroyed meanwhile; the caller logs it
-            holders.release(nextHolder);
-            throw e;
-        }
-        if (!record.completed()) {
-            holders.release(nextHolder);
-            LOG.warn("swap of '{}' from {} to {} rolled back; {} keeps serving: {}", object.name(),
-                    previous.bundleLabel(), next.bundleLabel(), previous.bundleLabel(), record);
-            return record;
-        }
-        LOG.info("swapped '{}' from {} to {}: {}", object.name(), previous.bundleLabel(), next.bundleLabel(), record);
-        Bundle previousHolder = known.holder;
-        known.root = root;
-        known.serving = next;
-        known.holder = nextHolder;
-        known.updateServiceProperties();
-        holders.release(previousHolder); // the old revision stays removal pending until a refresh
-        refreshPolicy(known); // authorisation is relative to the serving bundle
-        return record;
-    }
-
     /**
      * The serving bundle stopped for good: swap to the most preferred allowed implementation that
      * another ACTIVE bundle offers, or, if there is none or that swap does not complete, to a
@@ -436,7 +371,7 @@ final class PublishedObjects {
                 .best(offer -> authorisation.refusal(offer, stopped.symbolicName()) == null);
         if (alternative.isPresent()) {
             try {
-                if (swap(known, alternative.get()).completed()) {
+                if (swapper.swap(known, alternative.get()).completed()) {
                     return;
                 }
             } catch (SwapRefusedException e) { // logged by swap(): wait for a replacement instead
@@ -450,7 +385,7 @@ final class PublishedObjects {
         WaitingRoot<?> waiting = waitingRoot(known.name, known.object.type(), known.root, known.serving.bundleLabel());
         SwapRecord record;
         try {
-            record = swapObject(known.object, waiting);
+            record = swapper.swapRoot(known.object, waiting);
         } catch (SwapRefusedException e) {
             record = e.record();
         }
@@ -486,28 +421,13 @@ final class PublishedObjects {
      */
     private SwapRecord handOver(KnownObject known, ImplementationDeclaration next) {
         WaitingRoot<?> waiting = known.waiting;
-        Root<?> successor;
-        try {
-            Class<?> type = next.bundle().loadClass(next.interfaceName());
-            if (type != known.object.type()) {
-                throw known.refuse(next, "it sees another " + next.interfaceName() + " (loaded by "
-                        + type.getClassLoader() + "), not the one clients use");
-            }
-            successor = next.newRoot();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw known.refuse(next, e.toString());
-        }
+        Root<?> successor = swapper.rootFor(known, next);
         successor.attach(runtime.slotCount());
         String importFailure = importKeptState(waiting, successor);
         if (importFailure != null) {
             throw known.refuse(next, importFailure);
         }
-        Bundle nextHolder;
-        try {
-            nextHolder = holders.hold(next.revision());
-        } catch (BundleException e) {
-            throw known.refuse(next, "the new revision cannot be held loadable: " + e);
-        }
+        Bundle nextHolder = swapper.holdRevision(known, next);
         waiting.handOver(successor); // from here on the successor serves every call and holds the state
         ImplementationDeclaration stopped = known.serving;
         Bundle stoppedHolder = known.holder;
@@ -518,7 +438,7 @@ final class PublishedObjects {
         SuccessorRoot<?> takeover = successorOf(successor);
         SwapRecord record;
         try {
-            record = swapObject(known.object, takeover);
+            record = swapper.swapRoot(known.object, takeover);
         } catch (SwapRefusedException e) {
             record = e.record();
         }
@@ -577,30 +497,6 @@ final class PublishedObjects {
 
     private boolean isFrameworkStopping() {
         return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
-    }
-
-    @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
-    private <T> SwapRecord swapObject(ClusteredObject<T> object, Root<?> root) {
-        SwapRecord record;
-        try {
-            record = runtime.swap(object, (Root<? extends T>) root);
-        } catch (SwapRefusedException e) {
-            logPhases(e.record());
-            throw e;
-        }
-        logPhases(record);
-        return record;
-    }
-
-    /**
-     * One DEBUG line per phase the swap went through. Written from the record once the swap has
-     * ended: the runtime reports phases through the record, not as they happen.
-     */
-    private static void logPhases(SwapRecord record) {
-        if (LOG.isDebugEnabled()) {
-            record.phaseTimes().forEach((phase, time) -> LOG.debug("swap of '{}' ({} -> {}): {} took {} us",
-                    record.objectName(), record.from(), record.to(), phase, time.toNanos() / 1_000));
-        }
     }
 
     private static String describe(List<ImplementationDeclaration> implementations) {
