@@ -28,8 +28,9 @@ import io.swapline.api.SwapRefusedException;
  *
  * <p><b>Locking.</b> Not thread-safe: every field, the {@link OfferedImplementations} and the
  * refusals are guarded by the {@link PublishedObjects} monitor. Only {@link PublishedObjects} and
- * the classes it calls holding it ({@link ObjectPublisher},
- * {@link ImplementationSwapper}) read or write them; the shell gets an {@link ObjectView} snapshot.
+ * the classes it calls holding it ({@link ObjectPublisher}, {@link ImplementationSwapper},
+ * {@link StopWithoutReplacement}) read or write them; the shell gets an {@link ObjectView}
+ * snapshot.
  */
 final class KnownObject {
 

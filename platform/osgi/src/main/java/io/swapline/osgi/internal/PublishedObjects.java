@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
@@ -15,10 +14,8 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.swapline.api.Root;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
-import io.swapline.api.TransferProtocol;
 import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.core.autonomic.PolicyDecision;
 
@@ -33,11 +30,14 @@ import io.swapline.core.autonomic.PolicyDecision;
  * {@link #swapTo} ({@code swapline:swap}) if {@link ImplementationAuthorisation} allows it.
  *
  * <p><b>Stop without replacement.</b> When the serving bundle stops or is uninstalled (not
- * updated: {@link BundleUpdates}), the object is swapped, on the stopping thread while the old
- * revision still loads classes, to the most preferred allowed implementation another ACTIVE bundle
- * offers, or else to a {@link WaitingRoot} that keeps the state and makes calls wait for a
- * replacement, up to {@code swapline.replacement.timeout.ms} each. The next allowed implementation
- * that starts (or that {@code swapline:swap} names) gets the kept state and the waiting calls.
+ * updated: {@link BundleUpdates}), the object is swapped to another allowed implementation or
+ * made to wait for one ({@link StopWithoutReplacement}).
+ *
+ * <p>This class decides what each bundle event or command does to which object, and delegates the
+ * work: {@link ObjectPublisher} creates, publishes and finally destroys an object,
+ * {@link ImplementationSwapper} swaps it from one implementation to another,
+ * {@link StopWithoutReplacement} replaces a stopped implementation or makes the object wait and
+ * hands it over; {@link KnownObject} holds what is known of each object name.
  *
  * <p><b>Threads.</b> Bundle events arrive on the thread that changed a bundle's state — the thread
  * that called {@code Bundle.start}, {@code stop} or {@code update} (Gogo's shell thread, the
@@ -47,6 +47,15 @@ import io.swapline.core.autonomic.PolicyDecision;
  * shell's thread. All methods are {@code synchronized}: one bundle change or command is handled
  * at a time, and a swap runs to its end (its phases have deadlines) before the call that caused
  * it returns, so {@code update} returns only when the new revision's code serves the object.
+ *
+ * <p><b>Locking.</b> This object's monitor guards {@code byName}, {@code closed},
+ * {@code creationDeferred} and every {@link KnownObject} (with its offers and refusals).
+ * {@link ObjectPublisher}, {@link ImplementationSwapper} and {@link StopWithoutReplacement} keep no
+ * state of their own and are called only from here, holding it. Holding it, they and this class
+ * call {@link ConfiguredPolicies} (its own monitor) and the core runtime (its own locks; a swap
+ * runs to its end): lock order PublishedObjects → ConfiguredPolicies → core, never the other way
+ * round. The policy thread enters through {@link #swapAutonomically}, which takes this monitor
+ * first.
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
  * unregistered by a swap: a swap changes only its properties.
@@ -61,13 +70,11 @@ final class PublishedObjects {
     private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
 
     private final BundleContext context;
-    private final ClusteredObjectRuntime runtime;
-    private final RevisionHolders holders;
     private final ImplementationAuthorisation authorisation;
-    private final Duration replacementTimeout;
     private final ConfiguredPolicies policies;
     private final ObjectPublisher publisher;
     private final ImplementationSwapper swapper;
+    private final StopWithoutReplacement stops;
     private final Map<String, KnownObject> byName = new HashMap<>();
     /** Set by {@link #closeAll()}: later bundle events change nothing. */
     private boolean closed;
@@ -77,13 +84,11 @@ final class PublishedObjects {
     PublishedObjects(BundleContext context, ClusteredObjectRuntime runtime, RevisionHolders holders,
             ImplementationAuthorisation authorisation, Duration replacementTimeout) {
         this.context = context;
-        this.runtime = runtime;
-        this.holders = holders;
         this.authorisation = authorisation;
-        this.replacementTimeout = replacementTimeout;
         this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
         this.publisher = new ObjectPublisher(context, runtime, holders, policies, authorisation);
         this.swapper = new ImplementationSwapper(runtime, holders, policies, authorisation);
+        this.stops = new StopWithoutReplacement(runtime, holders, policies, authorisation, swapper, replacementTimeout);
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -142,7 +147,7 @@ final class PublishedObjects {
             if (refusal != null) {
                 known.refuse(implementation, refusal);
             } else {
-                handOverQuietly(known, implementation);
+                stops.handOverQuietly(known, implementation);
             }
             return;
         }
@@ -195,7 +200,7 @@ final class PublishedObjects {
                 LOG.info("'{}' keeps serving from {} while its bundle is {}", known.name, known.serving.bundleLabel(),
                         updating ? "updated" : "stopped with the framework");
             } else {
-                replaceStopped(known);
+                stops.replaceStopped(known);
             }
         }
         byName.values().forEach(this::refreshPolicy); // the bundle's offers are gone
@@ -219,7 +224,7 @@ final class PublishedObjects {
                     && known.serving.revision() != current
                     && declarations.stream().noneMatch(declared -> declared.objectName().equals(known.name))) {
                 LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
-                replaceStopped(known);
+                stops.replaceStopped(known);
                 refreshPolicy(known);
             }
         }
@@ -255,7 +260,7 @@ final class PublishedObjects {
         if (refusal != null) {
             throw known.refuse(next, refusal);
         }
-        SwapRecord record = known.waiting != null ? handOver(known, next) : swapper.swap(known, next);
+        SwapRecord record = known.waiting != null ? stops.handOver(known, next) : swapper.swap(known, next);
         if (!record.completed()) {
             throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel() + " rolled back: "
                     + record.reason() + "; " + known.serving.bundleLabel() + " serves");
@@ -360,139 +365,11 @@ final class PublishedObjects {
         }
     }
 
-    /**
-     * The serving bundle stopped for good: swap to the most preferred allowed implementation that
-     * another ACTIVE bundle offers, or, if there is none or that swap does not complete, to a
-     * waiting root. Runs on the stopping thread, while the stopping revision still loads classes.
-     */
-    private void replaceStopped(KnownObject known) {
-        ImplementationDeclaration stopped = known.serving;
-        Optional<ImplementationDeclaration> alternative = known.offered
-                .best(offer -> authorisation.refusal(offer, stopped.symbolicName()) == null);
-        if (alternative.isPresent()) {
-            try {
-                if (swapper.swap(known, alternative.get()).completed()) {
-                    return;
-                }
-            } catch (SwapRefusedException e) { // logged by swap(): wait for a replacement instead
-                LOG.debug("'{}' not swapped to {}", known.name, alternative.get().bundleLabel());
-            }
-        }
-        waitForReplacement(known);
-    }
-
-    private void waitForReplacement(KnownObject known) {
-        WaitingRoot<?> waiting = waitingRoot(known.name, known.object.type(), known.root, known.serving.bundleLabel());
-        SwapRecord record;
-        try {
-            record = swapper.swapRoot(known.object, waiting);
-        } catch (SwapRefusedException e) {
-            record = e.record();
-        }
-        if (!record.completed()) {
-            LOG.warn("'{}' cannot wait for a replacement of {}, so it keeps serving from the stopped revision: {}",
-                    known.name, known.serving.bundleLabel(), record);
-            return;
-        }
-        known.root = waiting;
-        known.waiting = waiting; // the stopped revision's holder stays until the handover: the kept state may use its classes
-        known.updateServiceProperties();
-        refreshPolicy(known);
-        LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept: {}", known.name,
-                known.serving.bundleLabel(), replacementTimeout.toMillis(), record);
-    }
-
-    /** A handover caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
-    private void handOverQuietly(KnownObject known, ImplementationDeclaration next) {
-        try {
-            handOver(known, next);
-        } catch (SwapRefusedException e) { // logged at WARN by KnownObject.refuse(); the object keeps waiting
-            LOG.debug("'{}' keeps waiting: {} refused", known.name, next.bundleLabel());
-        }
-    }
-
-    /**
-     * Ends an object's wait: makes {@code next}'s root, imports the kept state into it, releases
-     * the waiting calls to it, then swaps the waiting root out for a {@link SuccessorRoot} of it
-     * (see {@link WaitingRoot}, "Handover").
-     *
-     * @return the record of the swap from the waiting root
-     * @throws SwapRefusedException if {@code next} cannot take the kept state; the object keeps waiting
-     */
-    private SwapRecord handOver(KnownObject known, ImplementationDeclaration next) {
-        WaitingRoot<?> waiting = known.waiting;
-        Root<?> successor = swapper.rootFor(known, next);
-        successor.attach(runtime.slotCount());
-        String importFailure = importKeptState(waiting, successor);
-        if (importFailure != null) {
-            throw known.refuse(next, importFailure);
-        }
-        Bundle nextHolder = swapper.holdRevision(known, next);
-        waiting.handOver(successor); // from here on the successor serves every call and holds the state
-        ImplementationDeclaration stopped = known.serving;
-        Bundle stoppedHolder = known.holder;
-        known.serving = next;
-        known.holder = nextHolder;
-        known.waiting = null;
-        holders.release(stoppedHolder);
-        SuccessorRoot<?> takeover = successorOf(successor);
-        SwapRecord record;
-        try {
-            record = swapper.swapRoot(known.object, takeover);
-        } catch (SwapRefusedException e) {
-            record = e.record();
-        }
-        if (record.completed()) {
-            takeover.adoptSuccessorReps();
-            known.root = takeover;
-            LOG.info("'{}' handed over from the wait for {} to {} with its kept state: {}", known.name,
-                    stopped.bundleLabel(), next.bundleLabel(), record);
-        } else { // still correct: the waiting root runs every call on the successor, by reflection
-            known.root = waiting;
-            LOG.warn("'{}' is served by {} through the waiting root (by reflection, and no further swap is"
-                    + " possible): the swap from it did not complete: {}", known.name, next.bundleLabel(), record);
-        }
-        known.updateServiceProperties();
-        refreshPolicy(known);
-        return record;
-    }
-
     /** Gives the object's policy, if it has one, its current candidates. */
     private void refreshPolicy(KnownObject known) {
         if (known.isPublished()) {
             policies.candidatesChanged(known.object, known.policyCandidates(authorisation));
         }
-    }
-
-    /** @return why {@code successor} cannot take the waiting root's kept state, or null once it has */
-    private static String importKeptState(WaitingRoot<?> waiting, Root<?> successor) {
-        TransferProtocol<?> kept = waiting.keptProtocol();
-        if (kept == null) {
-            return null; // the stopped implementation was stateless
-        }
-        for (TransferProtocol<?> protocol : successor.importProtocols()) {
-            if (protocol.agreesWith(kept)) {
-                try {
-                    importInto(successor, protocol, waiting.keptState());
-                    return null;
-                } catch (RuntimeException e) { // the import's own failure: refuse, the state stays kept
-                    return "importing the kept state through " + protocol.name() + " failed: " + e;
-                }
-            }
-        }
-        return "it does not import " + kept + ", the protocol the kept state is in";
-    }
-
-    private static <S> void importInto(Root<?> root, TransferProtocol<S> protocol, Object state) {
-        root.importState(protocol, protocol.stateType().cast(state));
-    }
-
-    private <T> WaitingRoot<T> waitingRoot(String name, Class<T> type, Root<?> stopping, String stoppedLabel) {
-        return new WaitingRoot<>(name, type, stopping, stoppedLabel, replacementTimeout);
-    }
-
-    private static <T> SuccessorRoot<T> successorOf(Root<T> successor) {
-        return new SuccessorRoot<>(successor);
     }
 
     private boolean isFrameworkStopping() {
