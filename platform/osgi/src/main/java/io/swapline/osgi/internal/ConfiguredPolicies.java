@@ -32,9 +32,10 @@ import io.swapline.core.autonomic.PolicyStatus;
  * for any swap. A decision made on candidates or a serving implementation that changed meanwhile
  * (an operator's swap, an update) is checked again under the extender's lock there and not run.
  *
- * <p><b>Threads and locks.</b> All methods are synchronized. {@link PublishedObjects} calls
- * {@link #published} and {@link #candidatesChanged} holding its own lock; the shell calls the
- * rest without it. The policy thread takes the {@link PublishedObjects} lock (in the swap path)
+ * <p><b>Threads and locks.</b> All methods are synchronized. {@link PublishedObjects} and the
+ * classes it delegates to ({@link ObjectPublisher}, {@link ImplementationSwapper},
+ * {@link StopWithoutReplacement}) call {@link #published} and {@link #candidatesChanged} holding
+ * the PublishedObjects lock; the shell calls the rest without it. The policy thread takes the {@link PublishedObjects} lock (in the swap path)
  * and then this one, never the other way round: lock order PublishedObjects, then this, then the
  * core's.
  */

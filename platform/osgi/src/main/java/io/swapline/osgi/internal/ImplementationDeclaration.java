@@ -10,6 +10,7 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 
+import io.swapline.api.Root;
 import io.swapline.api.SwappableImplementation;
 import io.swapline.api.autonomic.Suitability;
 
@@ -77,6 +78,19 @@ record ImplementationDeclaration(String objectName, String interfaceName, String
     /** @return the bundle the revision belongs to */
     Bundle bundle() {
         return revision.getBundle();
+    }
+
+    /**
+     * @return a new instance of the root class, loaded through the declaring bundle
+     * @throws ReflectiveOperationException if the class does not load or cannot be instantiated
+     * @throws ClassCastException if the class is not a {@link Root}
+     */
+    Root<?> newRoot() throws ReflectiveOperationException {
+        Class<?> rootClass = bundle().loadClass(className);
+        if (!Root.class.isAssignableFrom(rootClass)) {
+            throw new ClassCastException(rootClass.getName() + " is not a " + Root.class.getName());
+        }
+        return (Root<?>) rootClass.getConstructor().newInstance();
     }
 
     /** @return the declaring bundle's id, the same for every revision of the bundle */

@@ -1,32 +1,21 @@
 package io.swapline.osgi.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.swapline.api.ClusteredObject;
-import io.swapline.api.Root;
-import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
-import io.swapline.api.TransferProtocol;
 import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.core.autonomic.PolicyDecision;
 
@@ -41,11 +30,14 @@ import io.swapline.core.autonomic.PolicyDecision;
  * {@link #swapTo} ({@code swapline:swap}) if {@link ImplementationAuthorisation} allows it.
  *
  * <p><b>Stop without replacement.</b> When the serving bundle stops or is uninstalled (not
- * updated: {@link BundleUpdates}), the object is swapped, on the stopping thread while the old
- * revision still loads classes, to the most preferred allowed implementation another ACTIVE bundle
- * offers, or else to a {@link WaitingRoot} that keeps the state and makes calls wait for a
- * replacement, up to {@code swapline.replacement.timeout.ms} each. The next allowed implementation
- * that starts (or that {@code swapline:swap} names) gets the kept state and the waiting calls.
+ * updated: {@link BundleUpdates}), the object is swapped to another allowed implementation or
+ * made to wait for one ({@link StopWithoutReplacement}).
+ *
+ * <p>This class decides what each bundle event or command does to which object, and delegates the
+ * work: {@link ObjectPublisher} creates, publishes and finally destroys an object,
+ * {@link ImplementationSwapper} swaps it from one implementation to another,
+ * {@link StopWithoutReplacement} replaces a stopped implementation or makes the object wait and
+ * hands it over; {@link KnownObject} holds what is known of each object name.
  *
  * <p><b>Threads.</b> Bundle events arrive on the thread that changed a bundle's state — the thread
  * that called {@code Bundle.start}, {@code stop} or {@code update} (Gogo's shell thread, the
@@ -55,6 +47,15 @@ import io.swapline.core.autonomic.PolicyDecision;
  * shell's thread. All methods are {@code synchronized}: one bundle change or command is handled
  * at a time, and a swap runs to its end (its phases have deadlines) before the call that caused
  * it returns, so {@code update} returns only when the new revision's code serves the object.
+ *
+ * <p><b>Locking.</b> This object's monitor guards {@code byName}, {@code closed},
+ * {@code creationDeferred} and every {@link KnownObject} (with its offers and refusals).
+ * {@link ObjectPublisher}, {@link ImplementationSwapper} and {@link StopWithoutReplacement} keep no
+ * state of their own and are called only from here, holding it. Holding it, they and this class
+ * call {@link ConfiguredPolicies} (its own monitor) and the core runtime (its own locks; a swap
+ * runs to its end): lock order PublishedObjects → ConfiguredPolicies → core, never the other way
+ * round. The policy thread enters through {@link #swapAutonomically}, which takes this monitor
+ * first.
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
  * unregistered by a swap: a swap changes only its properties.
@@ -68,15 +69,12 @@ final class PublishedObjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
 
-    /** Refusals the extender decided itself (not in the runtime's history) kept per object. */
-    private static final int KEPT_REFUSALS = 16;
-
     private final BundleContext context;
-    private final ClusteredObjectRuntime runtime;
-    private final RevisionHolders holders;
     private final ImplementationAuthorisation authorisation;
-    private final Duration replacementTimeout;
     private final ConfiguredPolicies policies;
+    private final ObjectPublisher publisher;
+    private final ImplementationSwapper swapper;
+    private final StopWithoutReplacement stops;
     private final Map<String, KnownObject> byName = new HashMap<>();
     /** Set by {@link #closeAll()}: later bundle events change nothing. */
     private boolean closed;
@@ -86,11 +84,11 @@ final class PublishedObjects {
     PublishedObjects(BundleContext context, ClusteredObjectRuntime runtime, RevisionHolders holders,
             ImplementationAuthorisation authorisation, Duration replacementTimeout) {
         this.context = context;
-        this.runtime = runtime;
-        this.holders = holders;
         this.authorisation = authorisation;
-        this.replacementTimeout = replacementTimeout;
         this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
+        this.publisher = new ObjectPublisher(context, runtime, holders, policies, authorisation);
+        this.swapper = new ImplementationSwapper(runtime, holders, policies, authorisation);
+        this.stops = new StopWithoutReplacement(runtime, holders, policies, authorisation, swapper, replacementTimeout);
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -147,9 +145,9 @@ final class PublishedObjects {
         if (known.waiting != null) { // serving is the implementation whose bundle stopped
             String refusal = authorisation.refusal(implementation, serving.symbolicName());
             if (refusal != null) {
-                refuse(known, implementation, refusal);
+                known.refuse(implementation, refusal);
             } else {
-                handOverQuietly(known, implementation);
+                stops.handOverQuietly(known, implementation);
             }
             return;
         }
@@ -159,7 +157,7 @@ final class PublishedObjects {
         }
         String refusal = authorisation.refusal(implementation, serving.symbolicName());
         if (refusal != null) {
-            refuse(known, implementation, refusal);
+            known.refuse(implementation, refusal);
             return;
         }
         if (serving.bundleId() == implementation.bundleId()) {
@@ -168,7 +166,7 @@ final class PublishedObjects {
                         + " (the serving object could run only classes it had already loaded)",
                         implementation.bundleLabel(), implementation.objectName());
             }
-            swapQuietly(known, implementation);
+            swapper.swapQuietly(known, implementation);
         } else {
             LOG.info("{} offers an implementation of '{}', which {} serves; 'swapline:swap {} {}' makes it serve",
                     implementation.bundleLabel(), known.name, serving.bundleLabel(), known.name,
@@ -202,7 +200,7 @@ final class PublishedObjects {
                 LOG.info("'{}' keeps serving from {} while its bundle is {}", known.name, known.serving.bundleLabel(),
                         updating ? "updated" : "stopped with the framework");
             } else {
-                replaceStopped(known);
+                stops.replaceStopped(known);
             }
         }
         byName.values().forEach(this::refreshPolicy); // the bundle's offers are gone
@@ -226,7 +224,7 @@ final class PublishedObjects {
                     && known.serving.revision() != current
                     && declarations.stream().noneMatch(declared -> declared.objectName().equals(known.name))) {
                 LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
-                replaceStopped(known);
+                stops.replaceStopped(known);
                 refreshPolicy(known);
             }
         }
@@ -255,15 +253,14 @@ final class PublishedObjects {
                     + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
-        if (known.waiting == null && known.serving.wiring() == next.wiring()
-                && known.serving.className().equals(next.className())) {
+        if (known.isServedBy(next)) {
             return "'" + objectName + "' is already served by " + next.describe();
         }
         String refusal = authorisation.refusal(next, known.serving.symbolicName());
         if (refusal != null) {
-            throw refuse(known, next, refusal);
+            throw known.refuse(next, refusal);
         }
-        SwapRecord record = known.waiting != null ? handOver(known, next) : swap(known, next);
+        SwapRecord record = known.waiting != null ? stops.handOver(known, next) : swapper.swap(known, next);
         if (!record.completed()) {
             throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel() + " rolled back: "
                     + record.reason() + "; " + known.serving.bundleLabel() + " serves");
@@ -274,7 +271,7 @@ final class PublishedObjects {
     /**
      * Swaps an object to the candidate an autonomic policy decided, on the policy's thread:
      * checked again under this lock (the object may have changed since the sample), then the same
-     * path as every swap ({@link #swap}). Logs the decision's reason (INFO) before the swap's record.
+     * path as every swap ({@link ImplementationSwapper#swap}). Logs the decision's reason (INFO) before the swap's record.
      *
      * @param objectName the object
      * @param className the candidate's root class
@@ -303,11 +300,11 @@ final class PublishedObjects {
                         + objectName + "' any more"));
         String refusal = authorisation.refusal(next, known.serving.symbolicName());
         if (refusal != null) {
-            throw refuse(known, next, refusal);
+            throw known.refuse(next, refusal);
         }
         LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
                 next.bundleLabel(), decision.reason());
-        return swap(known, next);
+        return swapper.swap(known, next);
     }
 
     /** Unregisters every service and destroys every object; for the extender's stop. */
@@ -318,13 +315,7 @@ final class PublishedObjects {
             if (!known.isPublished()) {
                 continue;
             }
-            try {
-                known.registration.unregister();
-            } catch (IllegalStateException e) { // already unregistered when the extender's context closed
-                LOG.debug("service of '{}' was already unregistered", known.name);
-            }
-            runtime.destroy(known.object);
-            holders.release(known.holder);
+            publisher.unpublish(known);
         }
         byName.clear();
     }
@@ -334,7 +325,7 @@ final class PublishedObjects {
         List<ObjectView> views = new ArrayList<>();
         for (KnownObject known : new TreeMap<>(byName).values()) {
             if (known.isPublished()) {
-                views.add(view(known));
+                views.add(known.view(authorisation));
             }
         }
         return views;
@@ -348,26 +339,7 @@ final class PublishedObjects {
      * @throws IllegalArgumentException if no object has the name
      */
     synchronized ObjectView view(String objectName) {
-        return view(published(objectName));
-    }
-
-    private ObjectView view(KnownObject known) {
-        List<ObjectView.Candidate> candidates = new ArrayList<>();
-        boolean servingOffered = false;
-        for (ImplementationDeclaration offer : known.offered.all()) {
-            boolean serving = known.waiting == null && known.serving.wiring() == offer.wiring()
-                    && known.serving.className().equals(offer.className());
-            servingOffered |= serving;
-            candidates.add(new ObjectView.Candidate(offer, serving, true,
-                    serving ? null : authorisation.refusal(offer, known.serving.symbolicName())));
-        }
-        if (!servingOffered) { // its bundle is stopping, stopped or being updated
-            candidates.add(0, new ObjectView.Candidate(known.serving, known.waiting == null, false, null));
-        }
-        List<SwapRecord> history = new ArrayList<>(known.object.history());
-        history.addAll(known.refusals);
-        history.sort(Comparator.comparing(SwapRecord::startedAt));
-        return new ObjectView(known.object, known.serving, known.waiting != null, candidates, history);
+        return published(objectName).view(authorisation);
     }
 
     private KnownObject published(String objectName) {
@@ -382,350 +354,26 @@ final class PublishedObjects {
     }
 
     private void createAndRefuseOthers(KnownObject known, ImplementationDeclaration first) {
-        if (!create(known, first)) {
+        if (!publisher.create(known, first)) {
             return;
         }
         for (ImplementationDeclaration other : known.offered.all()) {
             String refusal = other == first ? null : authorisation.refusal(other, first.symbolicName());
             if (refusal != null) {
-                refuse(known, other, refusal);
+                known.refuse(other, refusal);
             }
         }
-    }
-
-    /** @return whether the object was created and published */
-    private boolean create(KnownObject known, ImplementationDeclaration implementation) {
-        Class<?> type;
-        Root<?> root;
-        try {
-            type = implementation.bundle().loadClass(implementation.interfaceName());
-            root = instantiate(implementation);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            LOG.warn("cannot create '{}' from {}: {}", implementation.objectName(), implementation.bundleLabel(),
-                    e.toString());
-            return false;
-        }
-        Bundle holder;
-        try {
-            holder = holders.hold(implementation.revision());
-        } catch (BundleException e) {
-            LOG.warn("cannot create '{}' from {}: its revision cannot be held loadable: {}",
-                    implementation.objectName(), implementation.bundleLabel(), e.toString());
-            return false;
-        }
-        ClusteredObject<?> object;
-        try {
-            object = createObject(implementation.objectName(), type, root);
-        } catch (RuntimeException e) {
-            holders.release(holder);
-            throw e;
-        }
-        try {
-            known.registration = context.registerService(implementation.interfaceName(), object.stub(),
-                    ObjectServiceProperties.of(object, implementation, false));
-        } catch (RuntimeException e) {
-            runtime.destroy(object);
-            holders.release(holder);
-            throw e;
-        }
-        known.object = object;
-        known.root = root;
-        known.serving = implementation;
-        known.holder = holder;
-        LOG.info("created '{}' ({}) from {}, {} root; service id {}", object.name(), type.getName(),
-                implementation.bundleLabel(), object.kind(),
-                known.registration.getReference().getProperty(Constants.SERVICE_ID));
-        policies.published(object, policyCandidates(known));
-        return true;
-    }
-
-    @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
-    private <T> ClusteredObject<T> createObject(String name, Class<T> type, Root<?> root) {
-        return runtime.create(name, type, (Root<? extends T>) root);
-    }
-
-    /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
-    private void swapQuietly(KnownObject known, ImplementationDeclaration next) {
-        try {
-            swap(known, next);
-        } catch (SwapRefusedException e) { // logged at WARN by swap(); the current implementation serves
-            LOG.debug("'{}' not swapped to {}", known.name, next.bundleLabel());
-        }
-    }
-
-    /**
-     * Swaps an object to {@code next} (authorisation already checked): holds the new revision,
-     * swaps, releases the old holder. Logs the record: INFO when complete, WARN otherwise.
-     *
-     * @return the record, completed or rolled back
-     * @throws SwapRefusedException if the extender or the runtime refused the swap; nothing changed
-     */
-    private SwapRecord swap(KnownObject known, ImplementationDeclaration next) {
-        ClusteredObject<?> object = known.object;
-        ImplementationDeclaration previous = known.serving;
-        Root<?> root;
-        try {
-            Class<?> type = next.bundle().loadClass(next.interfaceName());
-            if (type != object.type()) {
-                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
-                        + type.getClassLoader() + "), not the one clients use");
-            }
-            root = instantiate(next);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw refuse(known, next, e.toString());
-        }
-        Bundle nextHolder;
-        try {
-            nextHolder = holders.hold(next.revision());
-        } catch (BundleException e) {
-            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
-        }
-        SwapRecord record;
-        try {
-            record = swapObject(object, root);
-        } catch (SwapRefusedException e) {
-            holders.release(nextHolder);
-            LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
-                    next.bundleLabel(), e.record());
-            throw e;
-        } catch (RuntimeException e) { // e.g. the object was destroyed meanwhile; the caller logs it
-            holders.release(nextHolder);
-            throw e;
-        }
-        if (!record.completed()) {
-            holders.release(nextHolder);
-            LOG.warn("swap of '{}' from {} to {} rolled back; {} keeps serving: {}", object.name(),
-                    previous.bundleLabel(), next.bundleLabel(), previous.bundleLabel(), record);
-            return record;
-        }
-        LOG.info("swapped '{}' from {} to {}: {}", object.name(), previous.bundleLabel(), next.bundleLabel(), record);
-        Bundle previousHolder = known.holder;
-        known.root = root;
-        known.serving = next;
-        known.holder = nextHolder;
-        known.registration.setProperties(ObjectServiceProperties.of(object, next, false));
-        holders.release(previousHolder); // the old revision stays removal pending until a refresh
-        refreshPolicy(known); // authorisation is relative to the serving bundle
-        return record;
-    }
-
-    /**
-     * The serving bundle stopped for good: swap to the most preferred allowed implementation that
-     * another ACTIVE bundle offers, or, if there is none or that swap does not complete, to a
-     * waiting root. Runs on the stopping thread, while the stopping revision still loads classes.
-     */
-    private void replaceStopped(KnownObject known) {
-        ImplementationDeclaration stopped = known.serving;
-        Optional<ImplementationDeclaration> alternative = known.offered
-                .best(offer -> authorisation.refusal(offer, stopped.symbolicName()) == null);
-        if (alternative.isPresent()) {
-            try {
-                if (swap(known, alternative.get()).completed()) {
-                    return;
-                }
-            } catch (SwapRefusedException e) { // logged by swap(): wait for a replacement instead
-                LOG.debug("'{}' not swapped to {}", known.name, alternative.get().bundleLabel());
-            }
-        }
-        waitForReplacement(known);
-    }
-
-    private void waitForReplacement(KnownObject known) {
-        WaitingRoot<?> waiting = waitingRoot(known.name, known.object.type(), known.root, known.serving.bundleLabel());
-        SwapRecord record;
-        try {
-            record = swapObject(known.object, waiting);
-        } catch (SwapRefusedException e) {
-            record = e.record();
-        }
-        if (!record.completed()) {
-            LOG.warn("'{}' cannot wait for a replacement of {}, so it keeps serving from the stopped revision: {}",
-                    known.name, known.serving.bundleLabel(), record);
-            return;
-        }
-        known.root = waiting;
-        known.waiting = waiting; // the stopped revision's holder stays until the handover: the kept state may use its classes
-        known.registration.setProperties(ObjectServiceProperties.of(known.object, known.serving, true));
-        refreshPolicy(known);
-        LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept: {}", known.name,
-                known.serving.bundleLabel(), replacementTimeout.toMillis(), record);
-    }
-
-    /** A handover caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
-    private void handOverQuietly(KnownObject known, ImplementationDeclaration next) {
-        try {
-            handOver(known, next);
-        } catch (SwapRefusedException e) { // logged at WARN by refuse(); the object keeps waiting
-            LOG.debug("'{}' keeps waiting: {} refused", known.name, next.bundleLabel());
-        }
-    }
-
-    /**
-     * Ends an object's wait: makes {@code next}'s root, imports the kept state into it, releases
-     * the waiting calls to it, then swaps the waiting root out for a {@link SuccessorRoot} of it
-     * (see {@link WaitingRoot}, "Handover").
-     *
-     * @return the record of the swap from the waiting root
-     * @throws SwapRefusedException if {@code next} cannot take the kept state; the object keeps waiting
-     */
-    private SwapRecord handOver(KnownObject known, ImplementationDeclaration next) {
-        WaitingRoot<?> waiting = known.waiting;
-        Root<?> successor;
-        try {
-            Class<?> type = next.bundle().loadClass(next.interfaceName());
-            if (type != known.object.type()) {
-                throw refuse(known, next, "it sees another " + next.interfaceName() + " (loaded by "
-                        + type.getClassLoader() + "), not the one clients use");
-            }
-            successor = instantiate(next);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw refuse(known, next, e.toString());
-        }
-        successor.attach(runtime.slotCount());
-        String importFailure = importKeptState(waiting, successor);
-        if (importFailure != null) {
-            throw refuse(known, next, importFailure);
-        }
-        Bundle nextHolder;
-        try {
-            nextHolder = holders.hold(next.revision());
-        } catch (BundleException e) {
-            throw refuse(known, next, "the new revision cannot be held loadable: " + e);
-        }
-        waiting.handOver(successor); // from here on the successor serves every call and holds the state
-        ImplementationDeclaration stopped = known.serving;
-        Bundle stoppedHolder = known.holder;
-        known.serving = next;
-        known.holder = nextHolder;
-        known.waiting = null;
-        holders.release(stoppedHolder);
-        SuccessorRoot<?> takeover = successorOf(successor);
-        SwapRecord record;
-        try {
-            record = swapObject(known.object, takeover);
-        } catch (SwapRefusedException e) {
-            record = e.record();
-        }
-        if (record.completed()) {
-            takeover.adoptSuccessorReps();
-            known.root = takeover;
-            LOG.info("'{}' handed over from the wait for {} to {} with its kept state: {}", known.name,
-                    stopped.bundleLabel(), next.bundleLabel(), record);
-        } else { // still correct: the waiting root runs every call on the successor, by reflection
-            known.root = waiting;
-            LOG.warn("'{}' is served by {} through the waiting root (by reflection, and no further swap is"
-                    + " possible): the swap from it did not complete: {}", known.name, next.bundleLabel(), record);
-        }
-        known.registration.setProperties(ObjectServiceProperties.of(known.object, next, false));
-        refreshPolicy(known);
-        return record;
     }
 
     /** Gives the object's policy, if it has one, its current candidates. */
     private void refreshPolicy(KnownObject known) {
         if (known.isPublished()) {
-            policies.candidatesChanged(known.object, policyCandidates(known));
+            policies.candidatesChanged(known.object, known.policyCandidates(authorisation));
         }
-    }
-
-    /**
-     * The implementations an autonomic policy of the object may choose: the offered ones that
-     * declare {@code suits}, one per root class (the most preferred bundle's), with the reason each
-     * may not serve now, if any.
-     */
-    private List<PolicyCandidate> policyCandidates(KnownObject known) {
-        List<PolicyCandidate> candidates = new ArrayList<>();
-        Set<String> classes = new HashSet<>();
-        for (ImplementationDeclaration offer : known.offered.all()) {
-            if (offer.suits() != null && classes.add(offer.className())) {
-                candidates.add(new PolicyCandidate(offer, authorisation.refusal(offer, known.serving.symbolicName())));
-            }
-        }
-        return List.copyOf(candidates);
-    }
-
-    /** @return why {@code successor} cannot take the waiting root's kept state, or null once it has */
-    private static String importKeptState(WaitingRoot<?> waiting, Root<?> successor) {
-        TransferProtocol<?> kept = waiting.keptProtocol();
-        if (kept == null) {
-            return null; // the stopped implementation was stateless
-        }
-        for (TransferProtocol<?> protocol : successor.importProtocols()) {
-            if (protocol.agreesWith(kept)) {
-                try {
-                    importInto(successor, protocol, waiting.keptState());
-                    return null;
-                } catch (RuntimeException e) { // the import's own failure: refuse, the state stays kept
-                    return "importing the kept state through " + protocol.name() + " failed: " + e;
-                }
-            }
-        }
-        return "it does not import " + kept + ", the protocol the kept state is in";
-    }
-
-    private static <S> void importInto(Root<?> root, TransferProtocol<S> protocol, Object state) {
-        root.importState(protocol, protocol.stateType().cast(state));
-    }
-
-    private <T> WaitingRoot<T> waitingRoot(String name, Class<T> type, Root<?> stopping, String stoppedLabel) {
-        return new WaitingRoot<>(name, type, stopping, stoppedLabel, replacementTimeout);
-    }
-
-    private static <T> SuccessorRoot<T> successorOf(Root<T> successor) {
-        return new SuccessorRoot<>(successor);
     }
 
     private boolean isFrameworkStopping() {
         return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
-    }
-
-    /**
-     * Records and logs (WARN) a refusal the extender decided, e.g. an unauthorised bundle.
-     *
-     * @return the exception to throw where the refusal must reach a caller
-     */
-    private SwapRefusedException refuse(KnownObject known, ImplementationDeclaration next, String reason) {
-        String from = known.isPublished() ? known.serving.className() + " (" + known.serving.bundleLabel() + ")" : "none";
-        SwapRecord record = new SwapRecord(known.name, from, next.className() + " (" + next.bundleLabel() + ")",
-                "none", SwapPhase.REFUSED, reason, Instant.now(), Map.of(), 0, 0, Duration.ZERO);
-        known.refusals.add(record);
-        if (known.refusals.size() > KEPT_REFUSALS) {
-            known.refusals.remove(0);
-        }
-        LOG.warn("{} refused as implementation of '{}': {}", next.bundleLabel(), known.name, reason);
-        return new SwapRefusedException(record);
-    }
-
-    @SuppressWarnings("unchecked") // the Reps' interface is unknown to the compiler; a wrong one fails at the first call
-    private <T> SwapRecord swapObject(ClusteredObject<T> object, Root<?> root) {
-        SwapRecord record;
-        try {
-            record = runtime.swap(object, (Root<? extends T>) root);
-        } catch (SwapRefusedException e) {
-            logPhases(e.record());
-            throw e;
-        }
-        logPhases(record);
-        return record;
-    }
-
-    /**
-     * One DEBUG line per phase the swap went through. Written from the record once the swap has
-     * ended: the runtime reports phases through the record, not as they happen.
-     */
-    private static void logPhases(SwapRecord record) {
-        if (LOG.isDebugEnabled()) {
-            record.phaseTimes().forEach((phase, time) -> LOG.debug("swap of '{}' ({} -> {}): {} took {} us",
-                    record.objectName(), record.from(), record.to(), phase, time.toNanos() / 1_000));
-        }
-    }
-
-    private static Root<?> instantiate(ImplementationDeclaration implementation) throws ReflectiveOperationException {
-        Class<?> rootClass = implementation.bundle().loadClass(implementation.className());
-        if (!Root.class.isAssignableFrom(rootClass)) {
-            throw new ClassCastException(rootClass.getName() + " is not a " + Root.class.getName());
-        }
-        return (Root<?>) rootClass.getConstructor().newInstance();
     }
 
     private static String describe(List<ImplementationDeclaration> implementations) {
@@ -733,31 +381,5 @@ final class PublishedObjects {
             return "none";
         }
         return String.join("; ", implementations.stream().map(ImplementationDeclaration::describe).toList());
-    }
-
-    /** Everything the extender knows of one object name; guarded by the PublishedObjects monitor. */
-    private static final class KnownObject {
-        final String name;
-        final OfferedImplementations offered = new OfferedImplementations();
-        /** Extender refusals, oldest first, at most {@link #KEPT_REFUSALS}. */
-        final List<SwapRecord> refusals = new ArrayList<>();
-        /** The object, its registration, what serves it and the holder of that revision; null until created. */
-        ClusteredObject<?> object;
-        ServiceRegistration<?> registration;
-        /** What serves the object, or, while it waits, what served it last. */
-        ImplementationDeclaration serving;
-        Bundle holder;
-        /** The root installed in the object now: the implementation's, a {@link SuccessorRoot} or the waiting root. */
-        Root<?> root;
-        /** Non-null while calls wait for a replacement. */
-        WaitingRoot<?> waiting;
-
-        KnownObject(String name) {
-            this.name = name;
-        }
-
-        boolean isPublished() {
-            return object != null;
-        }
     }
 }
