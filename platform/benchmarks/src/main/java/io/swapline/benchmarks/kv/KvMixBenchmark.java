@@ -36,11 +36,11 @@ public class KvMixBenchmark {
     public String implementation;
 
     /** The number of keys, all present from the start. */
-    @Param({"1000"})
+    @Param({"100"})
     public int keys;
 
     /** Writes (puts) per operation. */
-    @Param({"0", "0.0005", "0.001", "0.002", "0.004", "0.008", "0.016", "0.1", "0.5"})
+    @Param({"0", "0.001", "0.004", "0.008", "0.012", "0.016", "0.024", "0.1", "0.5"})
     public double writeRatio;
 
     private ClusteredObjectRuntime runtime;

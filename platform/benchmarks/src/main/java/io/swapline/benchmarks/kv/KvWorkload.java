@@ -1,5 +1,7 @@
 package io.swapline.benchmarks.kv;
 
+import java.util.Set;
+
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
@@ -33,6 +35,15 @@ public final class KvWorkload {
             values[i] = "value-" + i;
             store.put(keyNames[i], values[i]);
         }
+    }
+
+    /**
+     * The keys the workload filled and uses.
+     *
+     * @return the keys
+     */
+    public Set<String> keys() {
+        return Set.of(keyNames);
     }
 
     /**
