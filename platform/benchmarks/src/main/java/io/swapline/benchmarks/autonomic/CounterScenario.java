@@ -46,7 +46,8 @@ final class CounterScenario {
                 policies.enable(counter, policy());
             }
             BenchCounter stub = counter.stub();
-            ClientThreads clients = new ClientThreads(thread -> stub::increment);
+            ClientThreads clients = new ClientThreads(2, thread -> stub::increment);
+            System.out.println("  client thread ids " + clients.ids());
             clients.add();
             Thread.sleep(warmUpMillis);
             clients.add();

@@ -54,10 +54,11 @@ final class KvScenario {
             }
             KvWorkload workload = new KvWorkload(kv.stub(), KEYS);
             WriteRatio mix = new WriteRatio(WRITE_HEAVY);
-            ClientThreads clients = new ClientThreads(thread -> {
+            ClientThreads clients = new ClientThreads(THREADS, thread -> {
                 KvWorkload.Mix random = new KvWorkload.Mix();
                 return () -> workload.operation(random, mix.value);
             });
+            System.out.println("  client thread ids " + clients.ids());
             for (int t = 0; t < THREADS; t++) {
                 clients.add();
             }
