@@ -6,10 +6,10 @@ package io.swapline.examples.kv;
  * their {@code @SwappableImplementation(suits = …)} ranges are written over.
  *
  * <p>Why writes and not reads: a policy's hysteresis margin is a fraction of each bound, and the
- * snapshot and striped stores cross over at about one write per hundred calls with 100 keys (and
+ * snapshot and striped stores cross over at about 0.8 writes per hundred calls with 100 keys (and
  * fewer as the store grows: a snapshot write copies every entry), so the boundary is a usable
- * bound only as a write ratio ({@code writeRatio <= 0.01}); as a read ratio it would sit at 0.99,
- * where a 25 % margin reaches past 1.
+ * bound only as a write ratio ({@code writeRatio <= 0.008}); as a read ratio it would sit at
+ * 0.992, where a 25 % margin reaches past 1.
  */
 public final class KvSignals {
 

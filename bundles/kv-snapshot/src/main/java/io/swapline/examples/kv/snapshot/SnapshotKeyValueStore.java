@@ -39,7 +39,7 @@ import io.swapline.examples.kv.KvWorkloadMeter;
 public final class SnapshotKeyValueStore extends SharedRoot<KeyValueStore> implements WorkloadSignals {
 
     /** The workloads it suits, in {@code Suitability.parse} form: read-heavy ones. */
-    public static final String SUITS = KvSignals.WRITE_RATIO + " <= 0.01";
+    public static final String SUITS = KvSignals.WRITE_RATIO + " <= 0.008";
 
     private final Object writeLock = new Object();
     private final KvWorkloadMeter workload = new KvWorkloadMeter();

@@ -35,7 +35,7 @@ import io.swapline.examples.kv.KvWorkloadMeter;
 public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> implements WorkloadSignals {
 
     /** The workloads it suits, in {@code Suitability.parse} form: write-heavy ones. */
-    public static final String SUITS = KvSignals.WRITE_RATIO + " >= 0.01";
+    public static final String SUITS = KvSignals.WRITE_RATIO + " >= 0.008";
 
     /** The number of stripes, a power of two. */
     static final int STRIPES = 16;
