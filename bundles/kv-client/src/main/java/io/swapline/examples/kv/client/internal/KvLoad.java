@@ -33,7 +33,7 @@ final class KvLoad {
      * A load.
      *
      * @param store the store (the object's stub)
-     * @param readPercent the share of {@code get} calls, 0 to 100, two decimals at most count
+     * @param readPercent the share of {@code get} calls, 0 to 100, to 0.01 %
      * @param threads the number of calling threads, 1 or more
      * @throws IllegalArgumentException if an argument is out of range
      */
