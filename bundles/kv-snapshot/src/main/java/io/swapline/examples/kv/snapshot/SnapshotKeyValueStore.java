@@ -10,10 +10,14 @@ import java.util.function.UnaryOperator;
 import io.swapline.api.SharedRoot;
 import io.swapline.api.SwappableImplementation;
 import io.swapline.api.TransferProtocol;
+import io.swapline.api.autonomic.Signals;
+import io.swapline.api.autonomic.WorkloadSignals;
 import io.swapline.examples.kv.KeyValueStore;
 import io.swapline.examples.kv.KvCanonicalForm;
 import io.swapline.examples.kv.KvProtocols;
+import io.swapline.examples.kv.KvSignals;
 import io.swapline.examples.kv.KvSnapshot;
+import io.swapline.examples.kv.KvWorkloadMeter;
 
 /**
  * A key-value store for read-heavy use, copy-on-write: all entries live in one immutable
@@ -26,11 +30,19 @@ import io.swapline.examples.kv.KvSnapshot;
  *
  * <p>Hands its snapshot over by reference and takes one over without copying; also exports and
  * imports the canonical bytes.
+ *
+ * <p>Reports the family's {@link KvSignals}; it suits {@value #SUITS}: a write copies every
+ * entry, so past that share of writes the striped store serves more calls (the crossover
+ * measured by {@code KvMixBenchmark}, see the benchmarks README).
  */
-@SwappableImplementation(object = "kv", type = KeyValueStore.class)
-public final class SnapshotKeyValueStore extends SharedRoot<KeyValueStore> {
+@SwappableImplementation(object = "kv", type = KeyValueStore.class, suits = SnapshotKeyValueStore.SUITS)
+public final class SnapshotKeyValueStore extends SharedRoot<KeyValueStore> implements WorkloadSignals {
+
+    /** The workloads it suits, in {@code Suitability.parse} form: read-heavy ones. */
+    public static final String SUITS = KvSignals.WRITE_RATIO + " <= 0.008";
 
     private final Object writeLock = new Object();
+    private final KvWorkloadMeter workload = new KvWorkloadMeter();
     private volatile KvSnapshot current = KvSnapshot.EMPTY;
 
     /** The extender instantiates the root through this constructor. */
@@ -61,6 +73,11 @@ public final class SnapshotKeyValueStore extends SharedRoot<KeyValueStore> {
         synchronized (writeLock) {
             current = replacement.apply(current);
         }
+    }
+
+    @Override
+    public Signals sampleSignals() {
+        return workload.sample(current.size());
     }
 
     @Override
@@ -97,6 +114,7 @@ public final class SnapshotKeyValueStore extends SharedRoot<KeyValueStore> {
 
         @Override
         public String get(String key) {
+            workload.countRead();
             return current.entries().get(Objects.requireNonNull(key, "key"));
         }
 
@@ -104,12 +122,14 @@ public final class SnapshotKeyValueStore extends SharedRoot<KeyValueStore> {
         public String put(String key, String value) {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
+            workload.countWrite();
             return write(entries -> entries.put(key, value));
         }
 
         @Override
         public String remove(String key) {
             Objects.requireNonNull(key, "key");
+            workload.countWrite();
             if (!current.entries().containsKey(key)) {
                 return null; // nothing to remove: no copy
             }

@@ -8,10 +8,14 @@ import java.util.Set;
 import io.swapline.api.SharedRoot;
 import io.swapline.api.SwappableImplementation;
 import io.swapline.api.TransferProtocol;
+import io.swapline.api.autonomic.Signals;
+import io.swapline.api.autonomic.WorkloadSignals;
 import io.swapline.examples.kv.KeyValueStore;
 import io.swapline.examples.kv.KvCanonicalForm;
 import io.swapline.examples.kv.KvProtocols;
+import io.swapline.examples.kv.KvSignals;
 import io.swapline.examples.kv.KvSnapshot;
+import io.swapline.examples.kv.KvWorkloadMeter;
 
 /**
  * A key-value store for write-heavy use: the entries are spread over {@value #STRIPES} stripes
@@ -22,14 +26,22 @@ import io.swapline.examples.kv.KvSnapshot;
  * <p>One Rep serves every thread ({@link SharedRoot}); the stripes are the root's state. It
  * exports and imports both protocols: by reference it exports a snapshot (a copy: its stripes
  * are mutable) and imports by filling its stripes from the snapshot.
+ *
+ * <p>Reports the family's {@link KvSignals}; it suits {@value #SUITS}, where the snapshot store's
+ * copy per write costs more than a stripe's lock per call (the crossover measured by
+ * {@code KvMixBenchmark}, see the benchmarks README).
  */
-@SwappableImplementation(object = "kv", type = KeyValueStore.class)
-public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> {
+@SwappableImplementation(object = "kv", type = KeyValueStore.class, suits = StripedKeyValueStore.SUITS)
+public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> implements WorkloadSignals {
+
+    /** The workloads it suits, in {@code Suitability.parse} form: write-heavy ones. */
+    public static final String SUITS = KvSignals.WRITE_RATIO + " >= 0.008";
 
     /** The number of stripes, a power of two. */
     static final int STRIPES = 16;
 
     private final Stripe[] stripes = new Stripe[STRIPES];
+    private final KvWorkloadMeter workload = new KvWorkloadMeter();
 
     /** The extender instantiates the root through this constructor. */
     public StripedKeyValueStore() {
@@ -86,6 +98,11 @@ public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> {
     }
 
     @Override
+    public Signals sampleSignals() {
+        return workload.sample(size());
+    }
+
+    @Override
     public Set<TransferProtocol<?>> exportProtocols() {
         return KvProtocols.ALL;
     }
@@ -119,6 +136,7 @@ public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> {
 
         @Override
         public String get(String key) {
+            workload.countRead();
             Stripe stripe = stripeOf(key);
             synchronized (stripe) {
                 return stripe.entries.get(key);
@@ -128,6 +146,7 @@ public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> {
         @Override
         public String put(String key, String value) {
             Objects.requireNonNull(value, "value");
+            workload.countWrite();
             Stripe stripe = stripeOf(key);
             synchronized (stripe) {
                 return stripe.entries.put(key, value);
@@ -136,6 +155,7 @@ public final class StripedKeyValueStore extends SharedRoot<KeyValueStore> {
 
         @Override
         public String remove(String key) {
+            workload.countWrite();
             Stripe stripe = stripeOf(key);
             synchronized (stripe) {
                 return stripe.entries.remove(key);
