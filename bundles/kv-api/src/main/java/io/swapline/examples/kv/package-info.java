@@ -16,7 +16,7 @@
  * record, the protocols and the canonical form are final classes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.swapline.examples.kv;
 
 import org.osgi.annotation.bundle.Export;
