@@ -88,40 +88,34 @@ final class ObjectPolicy<T> {
         lastDecision = decision;
         if (decision.isSwap()) {
             pacing.recordAttempt(now);
-            log(current.swapper() != null ? swapThrough(current, decision) : swapTo(current, decision));
+            PolicySwapper<T> swapper = current.swapper() != null ? current.swapper() : this::swapToNewRoot;
+            log(swap(swapper, current, decision));
         }
         return true;
     }
 
-    private AutonomicSwap swapThrough(AutonomicPolicy<T> current, PolicyDecision decision) {
+    private AutonomicSwap swap(PolicySwapper<T> swapper, AutonomicPolicy<T> current, PolicyDecision decision) {
         try {
-            return new AutonomicSwap(decision, current.swapper().swap(current.candidate(decision.target()), decision),
-                    null);
+            return new AutonomicSwap(decision, swapper.swap(current.candidate(decision.target()), decision), null);
         } catch (SwapRefusedException e) {
             return new AutonomicSwap(decision, e.record(), null);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException e) { // no swap ran: a stale decision, a failed factory, destroyed meanwhile
             return new AutonomicSwap(decision, null, e.getMessage());
         }
     }
 
-    private AutonomicSwap swapTo(AutonomicPolicy<T> current, PolicyDecision decision) {
+    /** The swapper where no layer brings its own: the runtime's swap to a root from the candidate's factory. */
+    private SwapRecord swapToNewRoot(Candidate<T> target, PolicyDecision decision) {
         Root<? extends T> newRoot;
         try {
-            newRoot = current.candidate(decision.target()).factory().get();
+            newRoot = target.factory().get();
         } catch (RuntimeException | LinkageError e) {
-            return new AutonomicSwap(decision, null, "the factory of " + decision.target() + " failed: " + e);
+            throw new IllegalStateException("the factory of " + decision.target() + " failed: " + e, e);
         }
         if (newRoot == null) {
-            return new AutonomicSwap(decision, null, "the factory of " + decision.target() + " returned null");
+            throw new IllegalStateException("the factory of " + decision.target() + " returned null");
         }
-        try {
-            SwapRecord record = runtime.swap(object, newRoot);
-            return new AutonomicSwap(decision, record, null);
-        } catch (SwapRefusedException e) {
-            return new AutonomicSwap(decision, e.record(), null);
-        } catch (IllegalStateException e) { // destroyed meanwhile, or a factory that reuses a root
-            return new AutonomicSwap(decision, null, e.getMessage());
-        }
+        return runtime.swap(object, newRoot); // IllegalStateException if destroyed meanwhile or the root is reused
     }
 
     private void log(AutonomicSwap swap) {
