@@ -47,11 +47,11 @@ record PolicySettings(boolean enabled, Duration samplingPeriod, double hysteresi
     static PolicySettings read(BundleContext context, String objectName) {
         String prefix = PREFIX + objectName;
         return new PolicySettings(enabled(context, prefix),
-                Duration.ofMillis(number(context, prefix + ".sampling.ms", 1_000, 1, Long.MAX_VALUE)),
+                millis(context, prefix + ".sampling.ms", 1_000, 1),
                 fraction(context, prefix + ".hysteresis", 0.25),
-                Duration.ofMillis(number(context, prefix + ".dwell.ms", 10_000, 0, Long.MAX_VALUE)),
-                (int) number(context, prefix + ".swaps.max", 4, 1, Integer.MAX_VALUE),
-                Duration.ofMillis(number(context, prefix + ".swaps.window.ms", 60_000, 1, Long.MAX_VALUE)));
+                millis(context, prefix + ".dwell.ms", 10_000, 0),
+                (int) FrameworkProperties.wholeNumber(context, prefix + ".swaps.max", 4, 1, Integer.MAX_VALUE),
+                millis(context, prefix + ".swaps.window.ms", 60_000, 1));
     }
 
     /**
@@ -78,21 +78,8 @@ record PolicySettings(boolean enabled, Duration samplingPeriod, double hysteresi
         return false;
     }
 
-    private static long number(BundleContext context, String property, long defaultValue, long min, long max) {
-        String value = context.getProperty(property);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            long number = Long.parseLong(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) { // reported below, with the default used instead
-            LOG.debug("{}={} is not a number", property, value);
-        }
-        LOG.warn("{}={} is not a whole number >= {}; using {}", property, value, min, defaultValue);
-        return defaultValue;
+    private static Duration millis(BundleContext context, String property, long defaultMillis, long minMillis) {
+        return Duration.ofMillis(FrameworkProperties.wholeNumber(context, property, defaultMillis, minMillis, Long.MAX_VALUE));
     }
 
     private static double fraction(BundleContext context, String property, double defaultValue) {

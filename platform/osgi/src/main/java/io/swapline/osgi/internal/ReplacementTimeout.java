@@ -3,8 +3,6 @@ package io.swapline.osgi.internal;
 import java.time.Duration;
 
 import org.osgi.framework.BundleContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How long one call on an object whose implementation stopped waits for a replacement: the
@@ -19,8 +17,6 @@ final class ReplacementTimeout {
     /** The default, in milliseconds. */
     static final long DEFAULT_MS = 5_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReplacementTimeout.class);
-
     private ReplacementTimeout() {
     }
 
@@ -29,19 +25,6 @@ final class ReplacementTimeout {
      * @return the configured timeout, or the default if unset or not a non-negative number (logged)
      */
     static Duration from(BundleContext context) {
-        String value = context.getProperty(PROPERTY);
-        if (value == null || value.isBlank()) {
-            return Duration.ofMillis(DEFAULT_MS);
-        }
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis >= 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException e) { // reported below, with the default used instead
-            LOG.debug("{}={} is not a number", PROPERTY, value);
-        }
-        LOG.warn("{}={} is not a number of milliseconds >= 0; using {} ms", PROPERTY, value, DEFAULT_MS);
-        return Duration.ofMillis(DEFAULT_MS);
+        return Duration.ofMillis(FrameworkProperties.wholeNumber(context, PROPERTY, DEFAULT_MS, 0, Long.MAX_VALUE));
     }
 }
