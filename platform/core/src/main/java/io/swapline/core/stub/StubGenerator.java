@@ -57,6 +57,7 @@ final class StubGenerator {
     private static final String METHOD_HANDLE = Type.getInternalName(MethodHandle.class);
     private static final String METHOD_HANDLE_DESC = Type.getDescriptor(MethodHandle.class);
     private static final String LOCAL_TABLE = Type.getInternalName(LocalTable.class);
+    private static final String GLUE_BASE = Type.getInternalName(MediatorGlueBase.class);
 
     private StubGenerator() {
     }
@@ -125,14 +126,17 @@ final class StubGenerator {
         int access = ACC_PUBLIC | (method.isVarArgs() ? ACC_VARARGS : 0);
         MethodVisitor mv = cw.visitMethod(access, method.getName(), descriptor, null, exceptionNames(method));
         mv.visitCode();
+        int slotLocal = firstFreeLocal(descriptor);
+        int targetLocal = slotLocal + 1;
         mv.visitFieldInsn(GETSTATIC, internalName, TARGET_FIELD, METHOD_HANDLE_DESC);
         mv.visitMethodInsn(INVOKEVIRTUAL, METHOD_HANDLE, "invokeExact", "()Ljava/lang/Object;", false);
-        Label haveRep = new Label();
-        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, targetLocal);
+        mv.visitVarInsn(ALOAD, targetLocal);
         mv.visitTypeInsn(INSTANCEOF, ifaceName);
-        mv.visitJumpInsn(IFNE, haveRep); // a shared Rep: call it
-        mv.visitInsn(POP);               // the local table: read the calling thread's slot
-        int slotLocal = firstFreeLocal(descriptor);
+        Label table = new Label();
+        mv.visitJumpInsn(IFEQ, table);
+        writeRepCall(mv, ifaceName, method, descriptor, targetLocal); // site 1: the shared Rep, a constant
+        mv.visitLabel(table);            // the local table: read the calling thread's slot
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Thread", "currentThread", "()Ljava/lang/Thread;", false);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Thread", "getId", "()J", false);
         mv.visitInsn(L2I);
@@ -143,13 +147,40 @@ final class StubGenerator {
         mv.visitFieldInsn(GETSTATIC, internalName, SLOTS_FIELD, "[Ljava/lang/Object;");
         mv.visitVarInsn(ILOAD, slotLocal);
         mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "getOpaque", "([Ljava/lang/Object;I)Ljava/lang/Object;", false);
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFNONNULL, haveRep);
-        mv.visitInsn(POP);               // an empty slot: miss
+        mv.visitVarInsn(ASTORE, targetLocal);
+        mv.visitVarInsn(ALOAD, targetLocal);
+        Label miss = new Label();
+        mv.visitJumpInsn(IFNULL, miss);
+        mv.visitVarInsn(ALOAD, targetLocal);
+        mv.visitTypeInsn(INSTANCEOF, GLUE_BASE);
+        Label glue = new Label();
+        mv.visitJumpInsn(IFNE, glue);
+        writeRepCall(mv, ifaceName, method, descriptor, targetLocal); // site 2: a slot's Rep
+        mv.visitLabel(glue);
+        writeRepCall(mv, ifaceName, method, descriptor, targetLocal); // site 3: a swap's Mediator glue
+        mv.visitLabel(miss);             // an empty slot: miss
         mv.visitFieldInsn(GETSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC);
         mv.visitVarInsn(ILOAD, slotLocal);
         mv.visitMethodInsn(INVOKEVIRTUAL, LOCAL_TABLE, "miss", "(I)Ljava/lang/Object;", false);
-        mv.visitLabel(haveRep);
+        mv.visitVarInsn(ASTORE, targetLocal);
+        writeRepCall(mv, ifaceName, method, descriptor, targetLocal); // site 4: whatever the miss found
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * Calls the Rep in {@code targetLocal} with the method's arguments and returns its result.
+     * Each call site is an {@code invokeinterface} of its own, so each keeps a type profile of its
+     * own: the JIT profiles receivers per bytecode, for the life of the method, so one call for
+     * all paths would accumulate every class the object has ever had (old Reps, each swap's
+     * glue, the shared Rep the constant path reached) and turn megamorphic after a swap: the
+     * loop compiled after it would call the new Rep through the vtable/itable instead of
+     * inlining it. Split, the slot path's call sees only the Reps that live in slots (a
+     * distributed or clustered implementation's), the glue's call only glue classes.
+     */
+    private static void writeRepCall(MethodVisitor mv, String ifaceName, Method method, String descriptor,
+            int targetLocal) {
+        mv.visitVarInsn(ALOAD, targetLocal);
         mv.visitTypeInsn(CHECKCAST, ifaceName);
         int local = 1;
         for (Type argument : Type.getArgumentTypes(descriptor)) {
@@ -160,8 +191,6 @@ final class StubGenerator {
         // declares the method may be inaccessible to the stub's class.
         mv.visitMethodInsn(INVOKEINTERFACE, ifaceName, method.getName(), descriptor, true);
         mv.visitInsn(Type.getReturnType(descriptor).getOpcode(IRETURN));
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private static int firstFreeLocal(String descriptor) {

@@ -268,7 +268,8 @@ public final class Swap {
             if (root != mediator.root()) {
                 object.installRoot(root);
             }
-            table.locked_resetForCurrentRoot();
+            // At the swap's end (not at interposition), recompile the callers: see the method.
+            table.locked_resetForCurrentRoot(root != mediator.root());
         } finally {
             writeLock.unlock();
         }

@@ -202,15 +202,24 @@ public final class LocalTable {
      * empties every slot and points the call site at the path that suits the new root, so that
      * the next call on any slot misses into it. Calls already inside old Reps are not affected.
      * The caller holds the entry's write lock.
+     *
+     * <p>With {@code recompileCallers}, the site is retargeted even when it stays at this table
+     * (a fresh constant of the same table), which invalidates every compiled method that folded
+     * it: the stub's own code and the callers' loops it was inlined into. A swap does this at
+     * its end, so that code compiled while the Mediator was interposed — with the glue inlined,
+     * or a stub compiled on its own too big to be inlined again — does not outlive the swap.
+     * It costs one deoptimisation of the object's callers, as a retarget to a Rep does.
+     *
+     * @param recompileCallers whether to retarget even if the target does not change
      */
-    public void locked_resetForCurrentRoot() {
+    public void locked_resetForCurrentRoot(boolean recompileCallers) {
         assert entry.missLock().isWriteLockedByCurrentThread();
         clearSlots();
         Root<?> root = entry.root();
         Object sharedRep = root.kind() == RootKind.SHARED ? root.repAt(0) : null;
         if (type.isInstance(sharedRep)) {
             retarget(sharedRep); // already made (a swap's probe): fold it now, not on a client's miss
-        } else if (targetIsRep) { // else already at the table: spare the deoptimisation
+        } else if (targetIsRep || recompileCallers) { // else already at the table: spare the deoptimisation
             retarget(this);
         }
     }
