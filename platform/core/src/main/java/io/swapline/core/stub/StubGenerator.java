@@ -26,12 +26,12 @@ import io.swapline.core.table.LocalTable;
  *     static { TABLE.bindStub(new Stub$Counter$42()); }
  *     public long increment() {
  *         Object target = (Object) TARGET.invokeExact();
- *         if (!(target instanceof Counter)) {
- *             int slot = (int) Thread.currentThread().getId() & 7;   // the slot mask, a constant
- *             target = SLOT.getOpaque(SLOTS, slot);
- *             if (target == null) target = TABLE.miss(slot);
- *         }
- *         return ((Counter) target).increment();
+ *         if (target instanceof Counter) return ((Counter) target).increment();      // shared Rep
+ *         int slot = (int) Thread.currentThread().getId() & 7;   // the slot mask, a constant
+ *         target = SLOT.getOpaque(SLOTS, slot);
+ *         if (target == null) return ((Counter) TABLE.miss(slot)).increment();     // miss
+ *         if (target instanceof MediatorGlueBase) return ((Counter) target).increment(); // glue
+ *         return ((Counter) target).increment();                                    // slot Rep
  *     }
  *     …
  * }
@@ -41,7 +41,9 @@ import io.swapline.core.table.LocalTable;
  * site's current target (a shared Rep or the object's {@link LocalTable}), the slot array and
  * the mask as constants, and folds the type test. The slot is computed exactly as
  * {@link io.swapline.core.table.ProcessorSlots} does. Arguments, return values and exceptions
- * pass through untouched: the method ends in one call.
+ * pass through untouched: every path ends in one call, straight into the Rep or glue (so the
+ * stub frame's callee is what {@link io.swapline.core.quiesce.StackCheck} reads). Each path has
+ * its own call, hence its own receiver-type profile: see {@code writeRepCall}.
  */
 final class StubGenerator {
 
