@@ -13,17 +13,19 @@ import java.util.function.ToLongFunction;
  *
  * <h2>Reading a stack</h2>
  * A call is on the object while a frame of the object's stub class is on the stack (one class
- * per object, so the frame names the object). The frame just above it, its callee, tells where
- * the call is:
+ * per object, so the frame names the object). The first frame above it that is not method-handle
+ * plumbing ({@code java.lang.invoke} frames: the call site's target, the slot's var handle, the
+ * handle the stub calls glue through), its callee, tells where the call is:
  * <ul>
  *   <li>this swap's Mediator glue class (one class per swap): <b>tracked</b> by the Mediator;
- *   <li>the runtime's target resolution ({@code java.lang.invoke} frames of the call site, the
- *       local table's miss) or nothing (the stub itself is reading its slot): <b>resolving</b> —
- *       the call has no Rep yet, or has one it has not called yet, which is the old one if it
- *       was read before interposition;
+ *   <li>the local table's miss, or nothing (the stub, or the plumbing above it, is resolving its
+ *       target or is about to call it): <b>resolving</b> — the call has no Rep yet, or has one it
+ *       has not called yet, which is the old one if it was read before interposition;
  *   <li>anything else (an old Rep, the glue of an earlier swap still routing a call):
  *       <b>untracked</b>.
  * </ul>
+ * Plumbing frames show in other threads' traces on JDK 17 and are left out on JDK 25 (they are
+ * hidden frames); skipping them reads both alike.
  * A thread waits for the worst of its stub frames.
  *
  * <h2>When a thread is done</h2>
@@ -144,7 +146,11 @@ public final class StackCheck {
         Sighting worst = Sighting.CLEAR;
         for (int i = 0; i < trace.length; i++) {
             if (trace[i].getClassName().equals(stubClassName)) {
-                Sighting call = i == 0 ? Sighting.RESOLVING : sightCallee(trace[i - 1].getClassName());
+                int callee = i - 1;
+                while (callee >= 0 && trace[callee].getClassName().startsWith(METHOD_HANDLES)) {
+                    callee--;
+                }
+                Sighting call = callee < 0 ? Sighting.RESOLVING : sightCallee(trace[callee].getClassName());
                 if (call.compareTo(worst) < 0) {
                     worst = call;
                 }
@@ -157,7 +163,7 @@ public final class StackCheck {
         if (callee.equals(glueClassName)) {
             return Sighting.CLEAR;
         }
-        if (callee.equals(RUNTIME_RESOLUTION) || callee.startsWith(METHOD_HANDLES)) {
+        if (callee.equals(RUNTIME_RESOLUTION)) {
             return Sighting.RESOLVING;
         }
         return Sighting.UNTRACKED;

@@ -5,8 +5,10 @@ import static org.objectweb.asm.Opcodes.*;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
+import java.util.List;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -23,6 +25,7 @@ import io.swapline.core.table.LocalTable;
  *     private static final MethodHandle TARGET = TABLE.callSite().dynamicInvoker();
  *     private static final Object[] SLOTS = TABLE.slots();
  *     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+ *     private static MethodHandle GLUE$0 = <Counter.increment, a method handle constant>;
  *     static { TABLE.bindStub(new Stub$Counter$42()); }
  *     public long increment() {
  *         Object target = (Object) TARGET.invokeExact();
@@ -30,7 +33,7 @@ import io.swapline.core.table.LocalTable;
  *         int slot = (int) Thread.currentThread().getId() & 7;   // the slot mask, a constant
  *         target = SLOT.getOpaque(SLOTS, slot);
  *         if (target == null) return ((Counter) TABLE.miss(slot)).increment();     // miss
- *         if (target instanceof MediatorGlueBase) return ((Counter) target).increment(); // glue
+ *         if (target instanceof MediatorGlueBase) return (long) GLUE$0.invokeExact((Counter) target); // glue
  *         return ((Counter) target).increment();                                    // slot Rep
  *     }
  *     …
@@ -41,9 +44,11 @@ import io.swapline.core.table.LocalTable;
  * site's current target (a shared Rep or the object's {@link LocalTable}), the slot array and
  * the mask as constants, and folds the type test. The slot is computed exactly as
  * {@link io.swapline.core.table.ProcessorSlots} does. Arguments, return values and exceptions
- * pass through untouched: every path ends in one call, straight into the Rep or glue (so the
- * stub frame's callee is what {@link io.swapline.core.quiesce.StackCheck} reads). Each path has
- * its own call, hence its own receiver-type profile: see {@code writeRepCall}.
+ * pass through untouched: every path ends in one call into the Rep or glue, so the stub frame's
+ * callee is what {@link io.swapline.core.quiesce.StackCheck} reads (the glue call's method-handle
+ * frames are hidden frames, which stack traces leave out). Each path has its own call, hence its
+ * own receiver-type profile: see {@code writeRepCall}; the glue is called out of line: see
+ * {@code writeGlueCall}.
  */
 final class StubGenerator {
 
@@ -60,6 +65,7 @@ final class StubGenerator {
     private static final String METHOD_HANDLE_DESC = Type.getDescriptor(MethodHandle.class);
     private static final String LOCAL_TABLE = Type.getInternalName(LocalTable.class);
     private static final String GLUE_BASE = Type.getInternalName(MediatorGlueBase.class);
+    private static final String GLUE_CALL_FIELD = "GLUE$";
 
     private StubGenerator() {
     }
@@ -74,16 +80,22 @@ final class StubGenerator {
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, TARGET_FIELD, METHOD_HANDLE_DESC, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SLOTS_FIELD, "[Ljava/lang/Object;", null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, SLOT_FIELD, VAR_HANDLE_DESC, null, null).visitEnd();
-        writeStaticInitialiser(cw, internalName, binaryName);
+        List<Method> methods = InterfaceMethods.of(iface);
+        for (int i = 0; i < methods.size(); i++) {
+            // Not final, so never a constant to the JIT: see writeGlueCall.
+            cw.visitField(ACC_PRIVATE | ACC_STATIC, GLUE_CALL_FIELD + i, METHOD_HANDLE_DESC, null, null).visitEnd();
+        }
+        writeStaticInitialiser(cw, internalName, binaryName, ifaceName, methods);
         writeConstructor(cw, internalName);
-        for (Method method : InterfaceMethods.of(iface)) {
-            writeDispatch(cw, internalName, ifaceName, method, slotCount - 1);
+        for (int i = 0; i < methods.size(); i++) {
+            writeDispatch(cw, internalName, ifaceName, methods.get(i), i, slotCount - 1);
         }
         cw.visitEnd();
         return cw.toByteArray();
     }
 
-    private static void writeStaticInitialiser(ClassWriter cw, String internalName, String binaryName) {
+    private static void writeStaticInitialiser(ClassWriter cw, String internalName, String binaryName,
+            String ifaceName, List<Method> methods) {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(binaryName);
@@ -101,6 +113,14 @@ final class StubGenerator {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "arrayElementVarHandle",
                 "(Ljava/lang/Class;)" + VAR_HANDLE_DESC, false);
         mv.visitFieldInsn(PUTSTATIC, internalName, SLOT_FIELD, VAR_HANDLE_DESC);
+        for (int i = 0; i < methods.size(); i++) {
+            Method method = methods.get(i);
+            // A method handle constant, resolved with the stub's access: the interface method
+            // through the stub's own interface, as the calls name it.
+            mv.visitLdcInsn(new Handle(H_INVOKEINTERFACE, ifaceName, method.getName(),
+                    Type.getMethodDescriptor(method), true));
+            mv.visitFieldInsn(PUTSTATIC, internalName, GLUE_CALL_FIELD + i, METHOD_HANDLE_DESC);
+        }
         mv.visitFieldInsn(GETSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC); // the one instance, without reflection
         mv.visitTypeInsn(NEW, internalName);
         mv.visitInsn(DUP);
@@ -123,7 +143,7 @@ final class StubGenerator {
     }
 
     private static void writeDispatch(ClassWriter cw, String internalName, String ifaceName, Method method,
-            int slotMask) {
+            int methodIndex, int slotMask) {
         String descriptor = Type.getMethodDescriptor(method);
         int access = ACC_PUBLIC | (method.isVarArgs() ? ACC_VARARGS : 0);
         MethodVisitor mv = cw.visitMethod(access, method.getName(), descriptor, null, exceptionNames(method));
@@ -159,7 +179,7 @@ final class StubGenerator {
         mv.visitJumpInsn(IFNE, glue);
         writeRepCall(mv, ifaceName, method, descriptor, targetLocal); // site 2: a slot's Rep
         mv.visitLabel(glue);
-        writeRepCall(mv, ifaceName, method, descriptor, targetLocal); // site 3: a swap's Mediator glue
+        writeGlueCall(mv, internalName, ifaceName, methodIndex, descriptor, targetLocal); // site 3: a swap's Mediator glue
         mv.visitLabel(miss);             // an empty slot: miss
         mv.visitFieldInsn(GETSTATIC, internalName, TABLE_FIELD, LOCAL_TABLE_DESC);
         mv.visitVarInsn(ILOAD, slotLocal);
@@ -184,15 +204,41 @@ final class StubGenerator {
             int targetLocal) {
         mv.visitVarInsn(ALOAD, targetLocal);
         mv.visitTypeInsn(CHECKCAST, ifaceName);
+        loadArguments(mv, descriptor);
+        // Through the stub's own (public) interface, as javac would: a superinterface that
+        // declares the method may be inaccessible to the stub's class.
+        mv.visitMethodInsn(INVOKEINTERFACE, ifaceName, method.getName(), descriptor, true);
+        mv.visitInsn(Type.getReturnType(descriptor).getOpcode(IRETURN));
+    }
+
+    /**
+     * Calls the Mediator glue in {@code targetLocal} through a method handle the JIT cannot
+     * treat as a constant (a non-final static), so it never inlines the glue, nor the Mediator
+     * behind it, into the stub. Inlined, they made the stub's compiled code big while a swap was
+     * in progress, and a caller compiled then calls such code out of line ("already compiled
+     * into a big method") rather than inlining it; and since that caller's code does not depend
+     * on the call site, the swap's final retarget does not recompile it, so it kept a call and
+     * no inlined Rep for good. Kept out of line, the stub stays small, callers inline it, and
+     * the retarget at the swap's end recompiles them for the new Rep. The glue path is taken
+     * only while a swap is in progress, where an indirect call costs nothing that matters.
+     */
+    private static void writeGlueCall(MethodVisitor mv, String internalName, String ifaceName, int methodIndex,
+            String descriptor, int targetLocal) {
+        mv.visitFieldInsn(GETSTATIC, internalName, GLUE_CALL_FIELD + methodIndex, METHOD_HANDLE_DESC);
+        mv.visitVarInsn(ALOAD, targetLocal);
+        mv.visitTypeInsn(CHECKCAST, ifaceName);
+        loadArguments(mv, descriptor);
+        mv.visitMethodInsn(INVOKEVIRTUAL, METHOD_HANDLE, "invokeExact",
+                "(L" + ifaceName + ";" + descriptor.substring(1), false);
+        mv.visitInsn(Type.getReturnType(descriptor).getOpcode(IRETURN));
+    }
+
+    private static void loadArguments(MethodVisitor mv, String descriptor) {
         int local = 1;
         for (Type argument : Type.getArgumentTypes(descriptor)) {
             mv.visitVarInsn(argument.getOpcode(ILOAD), local);
             local += argument.getSize();
         }
-        // Through the stub's own (public) interface, as javac would: a superinterface that
-        // declares the method may be inaccessible to the stub's class.
-        mv.visitMethodInsn(INVOKEINTERFACE, ifaceName, method.getName(), descriptor, true);
-        mv.visitInsn(Type.getReturnType(descriptor).getOpcode(IRETURN));
     }
 
     private static int firstFreeLocal(String descriptor) {

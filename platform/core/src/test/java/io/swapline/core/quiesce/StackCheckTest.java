@@ -21,6 +21,16 @@ class StackCheckTest {
     }
 
     @Test
+    void methodHandleFramesBetweenTheStubAndItsCalleeAreSkipped() {
+        String lambdaForm = "java.lang.invoke.LambdaForm$DMH/0x0000000800c01000";
+        String invoker = "java.lang.invoke.LambdaForm$MH/0x0000000800c02000";
+        assertEquals(Sighting.CLEAR, check.sight(trace(GLUE, lambdaForm, invoker, STUB, "client.Loop")));
+        assertEquals(Sighting.UNTRACKED, check.sight(trace(OLD_GLUE, lambdaForm, invoker, STUB, "client.Loop")));
+        assertEquals(Sighting.UNTRACKED, check.sight(trace("impl.CounterRep", lambdaForm, STUB, "client.Loop")));
+        assertEquals(Sighting.RESOLVING, check.sight(trace(lambdaForm, invoker, STUB, "client.Loop")));
+    }
+
+    @Test
     void aCallInsideAnOldRepOrAnEarlierSwapsGlueIsUntracked() {
         assertEquals(Sighting.UNTRACKED, check.sight(trace("impl.CounterRep", STUB, "client.Loop")));
         assertEquals(Sighting.UNTRACKED, check.sight(trace(OLD_GLUE, STUB, "client.Loop")));
