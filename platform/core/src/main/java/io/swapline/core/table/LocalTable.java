@@ -206,9 +206,10 @@ public final class LocalTable {
      * <p>With {@code recompileCallers}, the site is retargeted even when it stays at this table
      * (a fresh constant of the same table), which invalidates every compiled method that folded
      * it: the stub's own code and the callers' loops it was inlined into. A swap does this at
-     * its end, so that code compiled while the Mediator was interposed — with the glue inlined,
-     * or a stub compiled on its own too big to be inlined again — does not outlive the swap.
-     * It costs one deoptimisation of the object's callers, as a retarget to a Rep does.
+     * its end, so that code compiled while the Mediator was interposed (its glue call hot, the
+     * call into a slot's Rep cold or never reached) does not outlive the swap: recompiled, the
+     * callers inline the new Rep. It costs one deoptimisation of the object's callers, as a
+     * retarget to a Rep does.
      *
      * @param recompileCallers whether to retarget even if the target does not change
      */
