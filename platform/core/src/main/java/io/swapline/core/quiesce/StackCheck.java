@@ -13,19 +13,26 @@ import java.util.function.ToLongFunction;
  *
  * <h2>Reading a stack</h2>
  * A call is on the object while a frame of the object's stub class is on the stack (one class
- * per object, so the frame names the object). The first frame above it that is not method-handle
- * plumbing ({@code java.lang.invoke} frames: the call site's target, the slot's var handle, the
- * handle the stub calls glue through), its callee, tells where the call is:
+ * per object, so the frame names the object). The frame just above it, its callee, tells where
+ * the call is:
  * <ul>
  *   <li>this swap's Mediator glue class (one class per swap): <b>tracked</b> by the Mediator;
- *   <li>the local table's miss, or nothing (the stub, or the plumbing above it, is resolving its
- *       target or is about to call it): <b>resolving</b> — the call has no Rep yet, or has one it
- *       has not called yet, which is the old one if it was read before interposition;
- *   <li>anything else (an old Rep, the glue of an earlier swap still routing a call):
+ *   <li>the local table's miss, or nothing (the stub itself is reading its slot):
+ *       <b>resolving</b> — the call has no Rep yet, or has one it has not called yet, which is
+ *       the old one if it was read before interposition;
+ *   <li>method-handle plumbing ({@code java.lang.invoke} frames: the call site's target, the
+ *       slot's var handle, the handle through which the stub calls glue): the first frame above
+ *       the plumbing decides. This swap's glue: <b>tracked</b>. Anything else, or nothing:
+ *       <b>resolving</b> — the JDK's own work inside a handle (customising a lambda form,
+ *       defining its class) while the call site's target is being read, which may be the old
+ *       Rep read before interposition, or an earlier swap's glue called with a target read
+ *       before interposition. Never untracked: a thread seen untracked and then resolving is
+ *       taken to have started a new call, which would be false here.
+ *   <li>anything else (an old Rep, the glue of an earlier swap reached by a miss):
  *       <b>untracked</b>.
  * </ul>
  * Plumbing frames show in other threads' traces on JDK 17 and are left out on JDK 25 (they are
- * hidden frames); skipping them reads both alike.
+ * hidden frames); both read alike.
  * A thread waits for the worst of its stub frames.
  *
  * <h2>When a thread is done</h2>
@@ -146,17 +153,31 @@ public final class StackCheck {
         Sighting worst = Sighting.CLEAR;
         for (int i = 0; i < trace.length; i++) {
             if (trace[i].getClassName().equals(stubClassName)) {
-                int callee = i - 1;
-                while (callee >= 0 && trace[callee].getClassName().startsWith(METHOD_HANDLES)) {
-                    callee--;
-                }
-                Sighting call = callee < 0 ? Sighting.RESOLVING : sightCallee(trace[callee].getClassName());
+                Sighting call = sightCallOf(trace, i);
                 if (call.compareTo(worst) < 0) {
                     worst = call;
                 }
             }
         }
         return worst;
+    }
+
+    private Sighting sightCallOf(StackTraceElement[] trace, int stubFrame) {
+        int callee = stubFrame - 1;
+        if (callee < 0) {
+            return Sighting.RESOLVING;
+        }
+        if (!isPlumbing(trace[callee])) {
+            return sightCallee(trace[callee].getClassName());
+        }
+        while (callee >= 0 && isPlumbing(trace[callee])) {
+            callee--;
+        }
+        return callee >= 0 && trace[callee].getClassName().equals(glueClassName) ? Sighting.CLEAR : Sighting.RESOLVING;
+    }
+
+    private static boolean isPlumbing(StackTraceElement frame) {
+        return frame.getClassName().startsWith(METHOD_HANDLES);
     }
 
     private Sighting sightCallee(String callee) {

@@ -81,7 +81,8 @@ class GlueFramesInStackTracesTest {
         String glueClass = trace[glueFrame].getClassName();
         assertEquals(Sighting.CLEAR, new StackCheck(stubClass, glueClass, thread -> 0).sight(trace),
                 jdk + ": the stack check does not see the call as tracked:" + shown);
-        assertEquals(Sighting.UNTRACKED, new StackCheck(stubClass, glueClass + "0", thread -> 0).sight(trace),
+        // Untracked where the plumbing is hidden (JDK 25), resolving where it shows (JDK 17).
+        assertNotEquals(Sighting.CLEAR, new StackCheck(stubClass, glueClass + "0", thread -> 0).sight(trace),
                 jdk + ": another swap's glue would count as tracked:" + shown);
 
         assertEquals("old,old", forwarded.get(30, TimeUnit.SECONDS), "the forwarded calls ran on the old object");
