@@ -63,13 +63,15 @@ public class AutonomicPolicyIT {
                 counter.implementation());
         CallingThreads remaining = CallingThreads.start(counter, 1);
         CallingThreads load = CallingThreads.start(counter, 4);
-        try (GogoSession shell = GogoSession.open(context)) {
+        List<String> holderSightings;
+        try (ExtenderLockProbe probe = ExtenderLockProbe.watch(context); GogoSession shell = GogoSession.open(context)) {
             awaitServing(counter, "distributed counter 1.0", shell);
             awaitServiceProperty(tracker, DISTRIBUTED);
             load.stop();
             awaitServing(counter, "shared counter 1.0", shell);
             awaitServiceProperty(tracker, SHARED);
             remaining.stop();
+            holderSightings = probe.awaitSightings(4);
 
             List<?> history = (List<?>) shell.execute("swapline:history counter");
             System.out.println("AutonomicPolicyIT:\n" + String.join("\n", history.stream().map(Object::toString).toList()));
@@ -86,6 +88,8 @@ public class AutonomicPolicyIT {
                 counter.get());
         assertEquals("the same service all along", serviceId,
                 tracker.getServiceReference().getProperty(Constants.SERVICE_ID));
+        assertTrue("the policy's swaps install and uninstall holders without the extender's lock: " + holderSightings,
+                holderSightings.size() >= 4 && holderSightings.stream().allMatch(line -> line.endsWith(": free")));
         tracker.close();
     }
 

@@ -22,7 +22,9 @@ import io.swapline.core.ClusteredObjectRuntime;
  * <p><b>Locking.</b> No state of its own; called only holding the {@link PublishedObjects}
  * monitor, which guards the {@link KnownObject}s, and the swap runs to its end under it. Holding
  * it, this class calls {@link ConfiguredPolicies} (its own monitor) and the core runtime: lock
- * order PublishedObjects → ConfiguredPolicies → core.
+ * order PublishedObjects → ConfiguredPolicies → core. Holders are installed and uninstalled
+ * through the caller's {@link HolderOperations}: at once on a bundle event's thread, before and
+ * after the monitor on the shell's or a policy's.
  */
 final class ImplementationSwapper {
 
@@ -45,7 +47,7 @@ final class ImplementationSwapper {
     /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
     void swapQuietly(KnownObject known, ImplementationDeclaration next) {
         try {
-            swap(known, next);
+            swap(known, next, holders);
         } catch (SwapRefusedException e) { // logged at WARN by swap(); the current implementation serves
             LOG.debug("'{}' not swapped to {}", known.name, next.bundleLabel());
         }
@@ -55,28 +57,29 @@ final class ImplementationSwapper {
      * Swaps an object to {@code next} (authorisation already checked): holds the new revision,
      * swaps, releases the old holder. Logs the record: INFO when complete, WARN otherwise.
      *
+     * @param holding how holders are installed and uninstalled on this thread
      * @return the record, completed or rolled back
      * @throws SwapRefusedException if the extender or the runtime refused the swap; nothing changed
      */
-    SwapRecord swap(KnownObject known, ImplementationDeclaration next) {
+    SwapRecord swap(KnownObject known, ImplementationDeclaration next, HolderOperations holding) {
         ClusteredObject<?> object = known.object;
         ImplementationDeclaration previous = known.serving;
         Root<?> root = rootFor(known, next);
-        Bundle nextHolder = holdRevision(known, next);
+        Bundle nextHolder = holdRevision(known, next, holding);
         SwapRecord record;
         try {
             record = swapRoot(object, root);
         } catch (SwapRefusedException e) {
-            holders.release(nextHolder);
+            holding.release(nextHolder);
             LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
                     next.bundleLabel(), e.record());
             throw e;
         } catch (RuntimeException e) { // e.g. the object was destroyed meanwhile; the caller logs it
-            holders.release(nextHolder);
+            holding.release(nextHolder);
             throw e;
         }
         if (!record.completed()) {
-            holders.release(nextHolder);
+            holding.release(nextHolder);
             LOG.warn("swap of '{}' from {} to {} rolled back; {} keeps serving: {}", object.name(),
                     previous.bundleLabel(), next.bundleLabel(), previous.bundleLabel(), record);
             return record;
@@ -87,7 +90,7 @@ final class ImplementationSwapper {
         known.serving = next;
         known.holder = nextHolder;
         known.updateServiceProperties();
-        holders.release(previousHolder); // the old revision stays removal pending until a refresh
+        holding.release(previousHolder); // the old revision stays removal pending until a refresh
         policies.candidatesChanged(object, known.policyCandidates(authorisation)); // authorisation is relative to the serving bundle
         return record;
     }
@@ -114,12 +117,13 @@ final class ImplementationSwapper {
     /**
      * Holds {@code next}'s revision loadable.
      *
-     * @return the holder, for {@link RevisionHolders#release}
+     * @param holding how holders are installed on this thread
+     * @return the holder, for {@link HolderOperations#release}
      * @throws SwapRefusedException (recorded) if the revision cannot be held
      */
-    Bundle holdRevision(KnownObject known, ImplementationDeclaration next) {
+    Bundle holdRevision(KnownObject known, ImplementationDeclaration next, HolderOperations holding) {
         try {
-            return holders.hold(next.revision());
+            return holding.hold(next.revision());
         } catch (BundleException e) {
             throw known.refuse(next, "the new revision cannot be held loadable: " + e);
         }

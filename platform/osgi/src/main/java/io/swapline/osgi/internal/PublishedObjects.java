@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.BundleRevision;
 import org.slf4j.Logger;
@@ -44,9 +45,10 @@ import io.swapline.core.autonomic.PolicyDecision;
  * launcher's main thread, a test), because a {@code SynchronousBundleListener} is called on that
  * thread; for a refresh that is Felix's {@code FelixFrameworkWiring} thread; at start-up and
  * shut-down, the framework thread that starts and stops the extender. Shell commands run on the
- * shell's thread. All methods are {@code synchronized}: one bundle change or command is handled
- * at a time, and a swap runs to its end (its phases have deadlines) before the call that caused
- * it returns, so {@code update} returns only when the new revision's code serves the object.
+ * shell's thread, autonomic swaps on the policy thread. Every method works under this object's
+ * monitor: one bundle change or command is handled at a time, and a swap runs to its end (its
+ * phases have deadlines) before the call that caused it returns, so {@code update} returns only
+ * when the new revision's code serves the object.
  *
  * <p><b>Locking.</b> This object's monitor guards {@code byName}, {@code closed},
  * {@code creationDeferred} and every {@link KnownObject} (with its offers and refusals).
@@ -56,6 +58,17 @@ import io.swapline.core.autonomic.PolicyDecision;
  * runs to its end): lock order PublishedObjects → ConfiguredPolicies → core, never the other way
  * round. The policy thread enters through {@link #swapAutonomically}, which takes this monitor
  * first.
+ *
+ * <p><b>Felix's locks.</b> A bundle event's thread holds a Felix bundle lock while it waits for this
+ * monitor. So a thread that holds no bundle lock (the shell's, the policy's) must not, holding
+ * this monitor, do what waits for Felix's global lock — installing, resolving or uninstalling a
+ * bundle — or the two wait for each other for ever. {@link #swapTo} and {@link #swapAutonomically}
+ * therefore install the new revision's holder before taking the monitor, check their request
+ * again under it, and uninstall holders after releasing it ({@link PreparedHolder}). On a bundle
+ * event's thread the swap still does these at once, under the monitor ({@link RevisionHolders}):
+ * Felix's global lock waits only for <em>other</em> threads' bundle locks, so this is safe while
+ * one bundle changes at a time, but two bundles changed at once on two threads can still wait
+ * for each other this way (open; the same preparation would be needed on the event paths).
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
  * unregistered by a swap: a swap changes only its properties.
@@ -75,6 +88,7 @@ final class PublishedObjects {
     private final ObjectPublisher publisher;
     private final ImplementationSwapper swapper;
     private final StopWithoutReplacement stops;
+    private final RevisionHolders holders;
     private final Map<String, KnownObject> byName = new HashMap<>();
     /** Set by {@link #closeAll()}: later bundle events change nothing. */
     private boolean closed;
@@ -89,6 +103,7 @@ final class PublishedObjects {
         this.publisher = new ObjectPublisher(context, runtime, holders, policies, authorisation);
         this.swapper = new ImplementationSwapper(runtime, holders, policies, authorisation);
         this.stops = new StopWithoutReplacement(runtime, holders, policies, authorisation, swapper, replacementTimeout);
+        this.holders = holders;
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -231,7 +246,10 @@ final class PublishedObjects {
     }
 
     /**
-     * Swaps an object to the implementation the operator named ({@code swapline:swap}).
+     * Swaps an object to the implementation the operator named ({@code swapline:swap}), on the
+     * shell's thread: the new revision's holder is installed before this monitor is taken and
+     * holders are uninstalled after it is released ({@link PreparedHolder}); under the monitor the
+     * request is checked again, since a bundle may have changed in between.
      *
      * @param objectName the object
      * @param implementationSpec a bundle id, bundle symbolic name, root class name or simple name
@@ -239,9 +257,37 @@ final class PublishedObjects {
      * @throws IllegalArgumentException if no object has the name, or the spec names no offered
      *     implementation or several (the message lists them)
      * @throws SwapRefusedException if the implementation is not authorised or the swap is refused
-     * @throws IllegalStateException if the swap rolled back (the previous implementation serves)
+     * @throws IllegalStateException if the swap rolled back (the previous implementation serves), or
+     *     the object or its implementations changed while the new revision was being held
      */
-    synchronized String swapTo(String objectName, String implementationSpec) {
+    String swapTo(String objectName, String implementationSpec) {
+        ImplementationDeclaration next;
+        synchronized (this) {
+            next = operatorTarget(objectName, implementationSpec);
+            if (published(objectName).isServedBy(next)) {
+                return "'" + objectName + "' is already served by " + next.describe();
+            }
+        }
+        try (PreparedHolder holding = prepareHolder(objectName, next)) {
+            synchronized (this) {
+                KnownObject known = published(objectName);
+                ensureUnchanged(objectName, next, operatorTarget(objectName, implementationSpec));
+                if (known.isServedBy(next)) { // swapped meanwhile by someone else
+                    return "'" + objectName + "' is already served by " + next.describe();
+                }
+                SwapRecord record = known.waiting != null ? stops.handOver(known, next, holding)
+                        : swapper.swap(known, next, holding);
+                if (!record.completed()) {
+                    throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel()
+                            + " rolled back: " + record.reason() + "; " + known.serving.bundleLabel() + " serves");
+                }
+                return record.toString();
+            }
+        }
+    }
+
+    /** The offered, authorised implementation an operator's spec names; holding this monitor. */
+    private ImplementationDeclaration operatorTarget(String objectName, String implementationSpec) {
         KnownObject known = published(objectName);
         List<ImplementationDeclaration> matches = known.offered.matching(implementationSpec);
         if (matches.isEmpty()) {
@@ -253,25 +299,19 @@ final class PublishedObjects {
                     + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
-        if (known.isServedBy(next)) {
-            return "'" + objectName + "' is already served by " + next.describe();
-        }
         String refusal = authorisation.refusal(next, known.serving.symbolicName());
-        if (refusal != null) {
+        if (refusal != null && !known.isServedBy(next)) {
             throw known.refuse(next, refusal);
         }
-        SwapRecord record = known.waiting != null ? stops.handOver(known, next) : swapper.swap(known, next);
-        if (!record.completed()) {
-            throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel() + " rolled back: "
-                    + record.reason() + "; " + known.serving.bundleLabel() + " serves");
-        }
-        return record.toString();
+        return next;
     }
 
     /**
-     * Swaps an object to the candidate an autonomic policy decided, on the policy's thread:
-     * checked again under this lock (the object may have changed since the sample), then the same
-     * path as every swap ({@link ImplementationSwapper#swap}). Logs the decision's reason (INFO) before the swap's record.
+     * Swaps an object to the candidate an autonomic policy decided, on the policy's thread: the
+     * decision is checked under this monitor (the object may have changed since the sample), the
+     * new revision's holder installed without it ({@link PreparedHolder}), the decision checked
+     * again under it, then the same path as every swap ({@link ImplementationSwapper#swap}). Logs
+     * the decision's reason (INFO) before the swap's record.
      *
      * @param objectName the object
      * @param className the candidate's root class
@@ -281,7 +321,24 @@ final class PublishedObjects {
      *     another implementation serves now, or no ACTIVE bundle offers the candidate any more
      * @throws SwapRefusedException if the candidate is not authorised or the swap is refused
      */
-    synchronized SwapRecord swapAutonomically(String objectName, String className, PolicyDecision decision) {
+    SwapRecord swapAutonomically(String objectName, String className, PolicyDecision decision) {
+        ImplementationDeclaration next;
+        synchronized (this) {
+            next = autonomicTarget(objectName, className, decision);
+        }
+        try (PreparedHolder holding = prepareHolder(objectName, next)) {
+            synchronized (this) {
+                ensureUnchanged(objectName, next, autonomicTarget(objectName, className, decision));
+                KnownObject known = byName.get(objectName);
+                LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
+                        next.bundleLabel(), decision.reason());
+                return swapper.swap(known, next, holding);
+            }
+        }
+    }
+
+    /** The implementation a policy's decision names, if the decision still applies; holding this monitor. */
+    private ImplementationDeclaration autonomicTarget(String objectName, String className, PolicyDecision decision) {
         KnownObject known = byName.get(objectName);
         if (closed || known == null || !known.isPublished()) {
             throw new IllegalStateException("'" + objectName + "' is not published any more");
@@ -302,9 +359,30 @@ final class PublishedObjects {
         if (refusal != null) {
             throw known.refuse(next, refusal);
         }
-        LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
-                next.bundleLabel(), decision.reason());
-        return swapper.swap(known, next);
+        return next;
+    }
+
+    /**
+     * Installs the holder of {@code next}'s revision; called without this monitor. A revision that
+     * cannot be held refuses the swap as it would under the monitor (recorded, logged).
+     */
+    private PreparedHolder prepareHolder(String objectName, ImplementationDeclaration next) {
+        try {
+            return PreparedHolder.of(holders, next.revision());
+        } catch (BundleException | IllegalStateException e) { // IllegalStateException: the bundle was uninstalled
+            synchronized (this) {
+                throw published(objectName).refuse(next, "the new revision cannot be held loadable: " + e);
+            }
+        }
+    }
+
+    /** Throws if the swap to run is not the one a holder was prepared for: a bundle changed meanwhile. */
+    private static void ensureUnchanged(String objectName, ImplementationDeclaration prepared,
+            ImplementationDeclaration now) {
+        if (now != prepared) {
+            throw new IllegalStateException("the implementations of '" + objectName + "' changed while "
+                    + prepared.bundleLabel() + " was being held loadable; nothing was swapped");
+        }
     }
 
     /** Unregisters every service and destroys every object; for the extender's stop. */

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * would be restarted by a refresh of the held bundle, after the extender may already have
  * uninstalled it (a FrameworkEvent ERROR).
  */
-final class RevisionHolders {
+final class RevisionHolders implements HolderOperations {
 
     /** Holders are installed with locations under this prefix, so leftovers can be found. */
     static final String LOCATION_PREFIX = "swapline-holder:";
@@ -66,7 +66,8 @@ final class RevisionHolders {
      * @return the holder bundle
      * @throws BundleException if the holder cannot be installed or resolved
      */
-    Bundle hold(BundleRevision revision) throws BundleException {
+    @Override
+    public Bundle hold(BundleRevision revision) throws BundleException {
         long n = sequence.incrementAndGet();
         String holderName = "io.swapline.holder." + revision.getSymbolicName() + "." + n;
         String held = revision.getSymbolicName() + ";bundle-version=\"[" + revision.getVersion() + ","
@@ -111,7 +112,8 @@ final class RevisionHolders {
      *
      * @param holder a bundle from {@link #hold}
      */
-    void release(Bundle holder) {
+    @Override
+    public void release(Bundle holder) {
         uninstallQuietly(holder);
     }
 

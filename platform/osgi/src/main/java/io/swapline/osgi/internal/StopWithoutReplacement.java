@@ -60,7 +60,7 @@ final class StopWithoutReplacement {
                 .best(offer -> authorisation.refusal(offer, stopped.symbolicName()) == null);
         if (alternative.isPresent()) {
             try {
-                if (swapper.swap(known, alternative.get()).completed()) {
+                if (swapper.swap(known, alternative.get(), holders).completed()) {
                     return;
                 }
             } catch (SwapRefusedException e) { // logged by swap(): wait for a replacement instead
@@ -94,7 +94,7 @@ final class StopWithoutReplacement {
     /** A handover caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
     void handOverQuietly(KnownObject known, ImplementationDeclaration next) {
         try {
-            handOver(known, next);
+            handOver(known, next, holders);
         } catch (SwapRefusedException e) { // logged at WARN by KnownObject.refuse(); the object keeps waiting
             LOG.debug("'{}' keeps waiting: {} refused", known.name, next.bundleLabel());
         }
@@ -105,10 +105,11 @@ final class StopWithoutReplacement {
      * kept state into it, releases the waiting calls to it, then swaps the waiting root out for a
      * {@link SuccessorRoot} of it (see {@link WaitingRoot}, "Handover").
      *
+     * @param holding how holders are installed and uninstalled on this thread
      * @return the record of the swap from the waiting root
      * @throws SwapRefusedException if {@code next} cannot take the kept state; the object keeps waiting
      */
-    SwapRecord handOver(KnownObject known, ImplementationDeclaration next) {
+    SwapRecord handOver(KnownObject known, ImplementationDeclaration next, HolderOperations holding) {
         WaitingRoot<?> waiting = known.waiting;
         Root<?> successor = swapper.rootFor(known, next);
         successor.attach(runtime.slotCount());
@@ -116,14 +117,14 @@ final class StopWithoutReplacement {
         if (importFailure != null) {
             throw known.refuse(next, importFailure);
         }
-        Bundle nextHolder = swapper.holdRevision(known, next);
+        Bundle nextHolder = swapper.holdRevision(known, next, holding);
         waiting.handOver(successor); // from here on the successor serves every call and holds the state
         ImplementationDeclaration stopped = known.serving;
         Bundle stoppedHolder = known.holder;
         known.serving = next;
         known.holder = nextHolder;
         known.waiting = null;
-        holders.release(stoppedHolder);
+        holding.release(stoppedHolder);
         SuccessorRoot<?> takeover = successorOf(successor);
         SwapRecord record;
         try {
