@@ -4,12 +4,9 @@ import static io.swapline.core.fixtures.Threads.awaitFrame;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +17,7 @@ import io.swapline.api.ClusteredObject;
 import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.core.fixtures.AsyncCalls;
 import io.swapline.core.fixtures.Probe;
 import io.swapline.core.fixtures.ProbeRoot;
 import io.swapline.core.quiesce.StackCheck;
@@ -41,6 +39,7 @@ class GlueFramesInStackTracesTest {
     private static final String GLUE_CLASS_PREFIX = "io.swapline.core.stub.generated.Mediated$";
 
     private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime();
+    private final AsyncCalls calls = new AsyncCalls();
     private final ClusteredObject<Probe> object = runtime.create("probe", Probe.class, new ProbeRoot("old"));
     private final Probe stub = object.stub();
 
@@ -53,17 +52,17 @@ class GlueFramesInStackTracesTest {
     void aForwardedCallShowsTheGlueFrameDirectlyAboveTheStubFrame() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch earlyEntered = new CountDownLatch(1);
-        CompletableFuture<String> early = async("early", () -> stub.hold(earlyEntered, release));
+        CompletableFuture<String> early = calls.start("early", () -> stub.hold(earlyEntered, release));
         assertTrue(earlyEntered.await(30, TimeUnit.SECONDS), "the early call never entered");
-        CompletableFuture<SwapRecord> swap = async("swapper", () -> runtime.swap(object, new ProbeRoot("new")));
-        awaitFrame(threadOf(swap), "Swap.forward"); // held there by the early call
+        CompletableFuture<SwapRecord> swap = calls.start("swapper", () -> runtime.swap(object, new ProbeRoot("new")));
+        awaitFrame(calls.threadOf(swap), "Swap.forward"); // held there by the early call
 
         CountDownLatch forwardedEntered = new CountDownLatch(1);
         // The thread's first call misses and fills its slot with the glue; its second finds it there.
-        CompletableFuture<String> forwarded = async("forwarded",
+        CompletableFuture<String> forwarded = calls.start("forwarded",
                 () -> stub.where() + "," + stub.hold(forwardedEntered, release));
         assertTrue(forwardedEntered.await(30, TimeUnit.SECONDS), "the forwarded call never entered");
-        StackTraceElement[] trace = threadOf(forwarded).getStackTrace();
+        StackTraceElement[] trace = calls.threadOf(forwarded).getStackTrace();
         release.countDown();
 
         String shown = Arrays.stream(trace).map(e -> "\n  at " + e).collect(Collectors.joining());
@@ -100,26 +99,5 @@ class GlueFramesInStackTracesTest {
             }
         }
         return -1;
-    }
-
-    private final Map<CompletableFuture<?>, Thread> threads = new ConcurrentHashMap<>();
-
-    private <T> CompletableFuture<T> async(String name, Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
-        thread.setDaemon(true);
-        threads.put(result, thread);
-        thread.start();
-        return result;
-    }
-
-    private Thread threadOf(CompletableFuture<?> call) {
-        return threads.get(call);
     }
 }

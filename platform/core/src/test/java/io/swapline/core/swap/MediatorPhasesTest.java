@@ -3,10 +3,7 @@ package io.swapline.core.swap;
 import static io.swapline.core.fixtures.Threads.awaitFrame;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +18,7 @@ import io.swapline.api.SwapRefusedException;
 import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.core.fixtures.AsyncCalls;
 import io.swapline.core.fixtures.Probe;
 import io.swapline.core.fixtures.ProbeRoot;
 
@@ -32,6 +30,7 @@ import io.swapline.core.fixtures.ProbeRoot;
 class MediatorPhasesTest {
 
     private final ClusteredObjectRuntime runtime = new ClusteredObjectRuntime();
+    private final AsyncCalls calls = new AsyncCalls();
     private final ClusteredObject<Probe> object = runtime.create("probe", Probe.class, new ProbeRoot("old"));
     private final Probe stub = object.stub();
 
@@ -64,8 +63,8 @@ class MediatorPhasesTest {
 
         assertEquals("old", early.release()); // Forward can end; Block must now wait for the tracked call
         awaitFrame(swap.thread, "awaitQuiescence");
-        CompletableFuture<String> blocked = async("blocked", stub::where);
-        awaitFrame(thread(blocked), "awaitEnd");
+        CompletableFuture<String> blocked = calls.start("blocked", stub::where);
+        awaitFrame(calls.threadOf(blocked), "awaitEnd");
         assertFalse(blocked.isDone(), "a new call during Block waits");
         assertFalse(swap.record.isDone(), "Block waits for the forwarded call");
 
@@ -124,7 +123,7 @@ class MediatorPhasesTest {
         final CompletableFuture<String> result;
 
         HeldCall(String name, boolean reenter) throws InterruptedException {
-            result = async(name, () -> reenter ? stub.holdThenReenter(entered, release, stub) : stub.hold(entered, release));
+            result = calls.start(name, () -> reenter ? stub.holdThenReenter(entered, release, stub) : stub.hold(entered, release));
             assertTrue(entered.await(30, TimeUnit.SECONDS), name + " never entered the implementation");
         }
 
@@ -136,34 +135,13 @@ class MediatorPhasesTest {
 
     /** A swap from "old" to "new" running in a thread of its own. */
     private final class SwapInProgress {
-        final CompletableFuture<SwapRecord> record = async("swapper", () -> runtime.swap(object, new ProbeRoot("new")));
-        final Thread thread = thread(record);
+        final CompletableFuture<SwapRecord> record = calls.start("swapper", () -> runtime.swap(object, new ProbeRoot("new")));
+        final Thread thread = calls.threadOf(record);
 
         SwapRecord completed() throws Exception {
             SwapRecord done = record.get(30, TimeUnit.SECONDS);
             assertEquals(SwapPhase.COMPLETE, done.outcome(), done::toString);
             return done;
         }
-    }
-
-    private final Map<CompletableFuture<?>, Thread> threads = new ConcurrentHashMap<>();
-
-    private <T> CompletableFuture<T> async(String name, Supplier<T> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
-        thread.setDaemon(true);
-        threads.put(result, thread);
-        thread.start();
-        return result;
-    }
-
-    private Thread thread(CompletableFuture<?> call) {
-        return threads.get(call);
     }
 }
