@@ -29,7 +29,9 @@ import io.swapline.testing.exam.SwaplineOptions;
  * only one is left. Every acknowledged increment is counted once, no call fails, the service is
  * the same all along and its properties follow the serving bundle; {@code swapline:history} says
  * why each of those swaps happened. An operator's swap does not confuse the policy: it samples
- * what serves next and swaps from there. Waits are for states, with generous deadlines.
+ * what serves next and swaps from there. The policy's swaps install and uninstall revision holders
+ * with the extender's lock free ({@link ExtenderLockProbe}). Waits are for states, with generous
+ * deadlines.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

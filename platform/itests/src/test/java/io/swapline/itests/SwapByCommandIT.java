@@ -30,7 +30,11 @@ import io.swapline.testing.exam.SwaplineOptions;
 /**
  * {@code swapline:swap} between the shared counter and an implementation of {@code counter} from
  * another (authorised) bundle, and back, while 4 threads call the service object: no call fails,
- * the count is exact, the service registration stays and follows the serving bundle.
+ * the count is exact, the service registration stays and follows the serving bundle. And the
+ * command installs and uninstalls its revision holders (Felix bundle operations, which wait for
+ * Felix's global lock) without holding the extender's lock ({@link ExtenderLockProbe}): holding
+ * it there deadlocked against a concurrent {@code update}, whose bundle event holds its bundle's
+ * lock while it waits for the extender's; on that code every sighting read "held".
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,7 +64,8 @@ public class SwapByCommandIT {
         CallingThreads calling = CallingThreads.start(counter, THREADS);
         String there;
         String back;
-        try (GogoSession shell = GogoSession.open(context)) {
+        List<String> holderSightings;
+        try (ExtenderLockProbe probe = ExtenderLockProbe.watch(context); GogoSession shell = GogoSession.open(context)) {
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
             there = (String) shell.execute("swapline:swap counter " + ShellCommandsIT.ALTERNATIVE);
             assertEquals("the command returns when the new implementation serves", AlternativeCounterRep.NAME,
@@ -73,6 +78,7 @@ public class SwapByCommandIT {
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
             String again = (String) shell.execute("swapline:swap counter " + sharedId);
             assertTrue(again, again.startsWith("'counter' is already served by [" + sharedId + "]"));
+            holderSightings = probe.awaitSightings(4);
         } finally {
             calling.stop();
         }
@@ -85,6 +91,9 @@ public class SwapByCommandIT {
         assertEquals("the same registration", serviceId, after.getProperty(Constants.SERVICE_ID));
         assertEquals(ShellCommandsIT.SHARED, after.getProperty("swapline.implementation.bundle"));
         assertEquals(2L, after.getProperty("swapline.swap.count"));
+        assertEquals("each swap installs the new revision's holder and uninstalls the old one's with the extender's"
+                + " lock free", List.of("INSTALLED: free", "UNINSTALLED: free", "INSTALLED: free", "UNINSTALLED: free"),
+                holderSightings);
         try (GogoSession shell = GogoSession.open(context)) {
             List<?> history = (List<?>) shell.execute("swapline:history counter");
             assertEquals(history.toString(), 2, history.stream().filter(line -> line.toString().contains("[COMPLETE]")).count());
