@@ -45,10 +45,10 @@ import io.swapline.core.table.LocalTable;
  * the mask as constants, and folds the type test. The slot is computed exactly as
  * {@link io.swapline.core.table.ProcessorSlots} does. Arguments, return values and exceptions
  * pass through untouched: every path ends in one call into the Rep or glue, so the stub frame's
- * callee is what {@link io.swapline.core.quiesce.StackCheck} reads (the glue call's method-handle
- * frames are hidden frames, which stack traces leave out). Each path has its own call, hence its
- * own receiver-type profile: see {@code writeRepCall}; the glue is called out of line: see
- * {@code writeGlueCall}.
+ * callee is what {@link io.swapline.core.quiesce.StackCheck} reads (it reads past the glue call's
+ * method-handle frames, which JDK 17 shows in other threads' traces and JDK 25 hides). Each path
+ * has its own call, hence its own receiver-type profile: see {@code writeRepCall}; the glue is
+ * called out of line: see {@code writeGlueCall}.
  */
 final class StubGenerator {
 
@@ -198,7 +198,8 @@ final class StubGenerator {
      * glue, the shared Rep the constant path reached) and turn megamorphic after a swap: the
      * loop compiled after it would call the new Rep through the vtable/itable instead of
      * inlining it. Split, the slot path's call sees only the Reps that live in slots (a
-     * distributed or clustered implementation's), the glue's call only glue classes.
+     * distributed or clustered implementation's) and the shared path's only the constant's class;
+     * glue goes through a call of its own ({@code writeGlueCall}).
      */
     private static void writeRepCall(MethodVisitor mv, String ifaceName, Method method, String descriptor,
             int targetLocal) {
