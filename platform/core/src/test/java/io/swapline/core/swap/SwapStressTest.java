@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.swapline.api.ClusteredObject;
@@ -22,8 +23,10 @@ import io.swapline.core.fixtures.SharedCounter;
  * Swaps under load: 4 client threads increment and read a counter while 1,000 swaps alternate
  * between a shared and a distributed implementation. Guards against lost or doubled calls, lost
  * state during transfer, calls that fail because of a swap, and reads that go backwards (a call
- * that saw a half-transferred state).
+ * that saw a half-transferred state). Tagged {@code stress}: the build runs it on JDK 17 and, where
+ * installed, on JDK 25, whose stack traces differ in what the quiescence check reads.
  */
+@Tag("stress")
 class SwapStressTest {
 
     private static final int CLIENTS = 4;
