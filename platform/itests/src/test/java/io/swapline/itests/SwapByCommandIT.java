@@ -33,8 +33,8 @@ import io.swapline.testing.exam.SwaplineOptions;
  * the count is exact, the service registration stays and follows the serving bundle. And the
  * command installs and uninstalls its revision holders (Felix bundle operations, which wait for
  * Felix's global lock) without holding the extender's lock ({@link ExtenderLockProbe}): holding
- * it there deadlocked against a concurrent {@code update}, whose bundle event holds its bundle's
- * lock while it waits for the extender's; on that code every sighting read "held".
+ * it there deadlocked against a concurrent {@code refresh}, which holds the global lock while its
+ * bundle events wait for the extender's; on that code every sighting read "held".
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

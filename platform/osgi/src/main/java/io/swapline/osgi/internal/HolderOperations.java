@@ -6,10 +6,10 @@ import org.osgi.framework.wiring.BundleRevision;
 
 /**
  * How a swap installs and uninstalls {@linkplain RevisionHolders revision holders}, which are Felix
- * bundle operations. A swap caused by a bundle event runs on a thread that already holds a Felix
- * bundle lock and does them at once ({@link RevisionHolders}); a swap asked for by the shell or a
- * policy runs on a thread that holds none and must not do them while it holds the
- * {@link PublishedObjects} monitor ({@link PreparedHolder}; see PublishedObjects, "Locking").
+ * bundle operations and wait while another thread holds Felix's global lock. A swap caused by a
+ * bundle event does them at once ({@link RevisionHolders}); a swap asked for by the shell or a
+ * policy does them before and after it holds the {@link PublishedObjects} monitor
+ * ({@link PreparedHolder}; see PublishedObjects, "Felix's locks").
  */
 interface HolderOperations {
 

@@ -13,10 +13,11 @@ import org.osgi.framework.wiring.BundleRevision;
  * {@link PublishedObjects} monitor is taken, and every holder the swap lets go is uninstalled when
  * this is closed, after the monitor is released.
  *
- * <p>Why: installing and resolving a bundle waits for Felix's global lock, which waits for every
- * other thread's bundle locks. A thread in a bundle event (an {@code update} from the shell) holds
- * its bundle's lock while it waits for the PublishedObjects monitor; had this thread taken the
- * monitor first and then asked Felix for its global lock, neither would ever go on.
+ * <p>Why: Felix holds its global lock while it refreshes bundles (a {@code refresh} from the
+ * shell, or the automatic one after an update), and the bundle events it fires meanwhile wait for
+ * the PublishedObjects monitor; installing, resolving or uninstalling a bundle waits while
+ * another thread holds the global lock. Had this thread taken the monitor first and then asked
+ * Felix to install a holder, neither would ever go on.
  *
  * <p>Used by one thread: made, used under the monitor, closed.
  */

@@ -59,16 +59,18 @@ import io.swapline.core.autonomic.PolicyDecision;
  * round. The policy thread enters through {@link #swapAutonomically}, which takes this monitor
  * first.
  *
- * <p><b>Felix's locks.</b> A bundle event's thread holds a Felix bundle lock while it waits for this
- * monitor. So a thread that holds no bundle lock (the shell's, the policy's) must not, holding
- * this monitor, do what waits for Felix's global lock — installing, resolving or uninstalling a
- * bundle — or the two wait for each other for ever. {@link #swapTo} and {@link #swapAutonomically}
+ * <p><b>Felix's locks.</b> Felix holds its global lock while it refreshes bundles (the shell's
+ * {@code refresh}, the automatic refresh after an update of a bundle nobody is wired to), and
+ * the bundle events it fires meanwhile wait for this monitor; installing, resolving or
+ * uninstalling a bundle waits while another thread holds the global lock. So a thread holding
+ * this monitor must not install or uninstall a holder while a refresh may run on another thread,
+ * or the two wait for each other for ever. {@link #swapTo} and {@link #swapAutonomically}
  * therefore install the new revision's holder before taking the monitor, check their request
- * again under it, and uninstall holders after releasing it ({@link PreparedHolder}). On a bundle
- * event's thread the swap still does these at once, under the monitor ({@link RevisionHolders}):
- * Felix's global lock waits only for <em>other</em> threads' bundle locks, so this is safe while
- * one bundle changes at a time, but two bundles changed at once on two threads can still wait
- * for each other this way (open; the same preparation would be needed on the event paths).
+ * again under it, and uninstall holders after releasing it ({@link PreparedHolder}). A swap caused
+ * by a bundle event still does these at once, under the monitor ({@link RevisionHolders}): safe
+ * when the event comes from the refresh itself (its thread holds the global lock), open when it
+ * comes from another thread's update, start or stop during a refresh (the same preparation would
+ * be needed on the event paths).
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
  * unregistered by a swap: a swap changes only its properties.
