@@ -265,11 +265,11 @@ public final class Swap {
         writeLock.lock(); // no miss in progress while the root changes
         try {
             entry.locked_setRoot(root);
-            if (root != mediator.root()) {
+            boolean swapEnds = root != mediator.root(); // completion or rollback, not interposition
+            if (swapEnds) {
                 object.installRoot(root);
             }
-            // At the swap's end (not at interposition), recompile the callers: see the method.
-            table.locked_resetForCurrentRoot(root != mediator.root());
+            table.locked_resetForCurrentRoot(swapEnds); // at the end, recompile the callers: see the method
         } finally {
             writeLock.unlock();
         }

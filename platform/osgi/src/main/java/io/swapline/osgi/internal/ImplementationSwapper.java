@@ -125,8 +125,18 @@ final class ImplementationSwapper {
         try {
             return holding.hold(next.revision());
         } catch (BundleException e) {
-            throw known.refuse(next, "the new revision cannot be held loadable: " + e);
+            throw refuseUnheld(known, next, e);
         }
+    }
+
+    /**
+     * The refusal of a swap whose new revision cannot be held loadable, recorded and logged.
+     *
+     * @param why what installing or resolving the holder threw
+     * @return the exception to throw
+     */
+    SwapRefusedException refuseUnheld(KnownObject known, ImplementationDeclaration next, Exception why) {
+        return known.refuse(next, "the new revision cannot be held loadable: " + why);
     }
 
     /**

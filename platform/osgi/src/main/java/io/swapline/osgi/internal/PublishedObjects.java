@@ -373,7 +373,7 @@ final class PublishedObjects {
             return PreparedHolder.of(holders, next.revision());
         } catch (BundleException | IllegalStateException e) { // IllegalStateException: the bundle was uninstalled
             synchronized (this) {
-                throw published(objectName).refuse(next, "the new revision cannot be held loadable: " + e);
+                throw swapper.refuseUnheld(published(objectName), next, e);
             }
         }
     }
