@@ -24,7 +24,8 @@ import io.swapline.api.SharedRoot;
  * loader is not kept; only strings of its exception are kept, for the same reason. An exception
  * without a stack trace (HotSpot throws a preallocated one, without message or trace, once an
  * implicit exception such as a {@code NullPointerException} is hot at one site) is counted to the
- * latest cause of the same root and class.
+ * latest cause of the same root and class. At most {@link #LIMIT} causes are kept, the least
+ * recently failed dropped first; a dropped cause that fails again is new again, and logged again.
  *
  * <h2>Threads</h2>
  * Called by client threads, only when a miss failed: rare, and the failing {@code newRep} ran
