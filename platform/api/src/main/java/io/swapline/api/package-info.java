@@ -69,7 +69,7 @@
  * carry no role.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.swapline.api;
 
 import org.osgi.annotation.bundle.Export;
