@@ -309,7 +309,7 @@ public abstract class Root<T> {
     }
 
     /**
-     * Exports the state of one Rep for a {@linkplain TransferProtocol#isPerRep() per-Rep}
+     * Exports the state of one Rep for a {@linkplain TransferProtocol.Scope#REP per-Rep}
      * protocol. Called while the object is quiescent, for every Rep index this implementation
      * has created, from several threads at once (one Rep each). Must not modify the Rep.
      *
@@ -323,7 +323,7 @@ public abstract class Root<T> {
     }
 
     /**
-     * Imports the state of one Rep for a {@linkplain TransferProtocol#isPerRep() per-Rep}
+     * Imports the state of one Rep for a {@linkplain TransferProtocol.Scope#REP per-Rep}
      * protocol, into the Rep with the same index (create it with {@link #repFor(int)}). Called
      * from several threads at once, one Rep index each, before any call reaches this
      * implementation. Throwing rolls the swap back.
