@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * would be restarted by a refresh of the held bundle, after the extender may already have
  * uninstalled it (a FrameworkEvent ERROR).
  */
-public final class RevisionHolders implements HolderOperations {
+public final class RevisionHolders {
 
     /** Holders are installed with locations under this prefix, so leftovers can be found. */
     static final String LOCATION_PREFIX = "swapline-holder:";
@@ -66,7 +66,6 @@ public final class RevisionHolders implements HolderOperations {
      * @return the holder bundle
      * @throws BundleException if the holder cannot be installed or resolved
      */
-    @Override
     public Bundle hold(BundleRevision revision) throws BundleException {
         long n = sequence.incrementAndGet();
         String holderName = "io.swapline.holder." + revision.getSymbolicName() + "." + n;
@@ -111,10 +110,10 @@ public final class RevisionHolders implements HolderOperations {
      * refreshed.
      *
      * @param holder a bundle from {@link #hold}
+     * @return false if Felix refused to uninstall it now (try again later); true once it is gone
      */
-    @Override
-    public void release(Bundle holder) {
-        uninstallQuietly(holder);
+    public boolean release(Bundle holder) {
+        return uninstallQuietly(holder);
     }
 
     /** Uninstalls holders a previous run of the extender left installed (a persistent cache). */
@@ -127,12 +126,18 @@ public final class RevisionHolders implements HolderOperations {
         }
     }
 
-    private void uninstallQuietly(Bundle holder) {
-        resolverHook.forget(holder.getSymbolicName());
+    private boolean uninstallQuietly(Bundle holder) {
+        if (holder.getState() == Bundle.UNINSTALLED) {
+            resolverHook.forget(holder.getSymbolicName());
+            return true;
+        }
         try {
             holder.uninstall();
-        } catch (BundleException | IllegalStateException e) { // already uninstalled, or the framework is stopping
-            LOG.debug("could not uninstall holder {}: {}", holder, e.toString());
+            resolverHook.forget(holder.getSymbolicName());
+            return true;
+        } catch (BundleException | IllegalStateException e) { // Felix's global lock refused (a refresh), or the framework stops
+            LOG.debug("could not uninstall holder {} now: {}", holder, e.toString());
+            return holder.getState() == Bundle.UNINSTALLED;
         }
     }
 

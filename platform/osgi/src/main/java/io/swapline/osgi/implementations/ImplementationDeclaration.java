@@ -99,7 +99,7 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
     }
 
     /** @return whether {@code other} declares the same root class in the same bundle (any revision) */
-    boolean sameBundleAndClass(ImplementationDeclaration other) {
+    public boolean sameBundleAndClass(ImplementationDeclaration other) {
         return bundleId() == other.bundleId() && className.equals(other.className);
     }
 

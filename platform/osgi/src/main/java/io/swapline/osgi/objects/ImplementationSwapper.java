@@ -1,7 +1,5 @@
 package io.swapline.osgi.objects;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +8,7 @@ import io.swapline.api.Root;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.core.ClusteredObjectRuntime;
-import io.swapline.osgi.holders.HolderOperations;
-import io.swapline.osgi.holders.RevisionHolders;
+import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
 import io.swapline.osgi.policy.ConfiguredPolicies;
@@ -19,17 +16,17 @@ import io.swapline.osgi.policy.ConfiguredPolicies;
 /**
  * The path of every swap of a published object from one implementation to another (an update, a
  * refresh, {@code swapline:swap}, an autonomic policy, a stop with an alternative): makes the new
- * root through the implementation's bundle, holds its revision loadable, has the runtime swap,
- * then updates the service properties, releases the old revision's holder and gives the object's
- * policy its candidates. Logs the record: INFO when complete, WARN otherwise; one DEBUG line per
- * phase.
+ * root through the implementation's bundle, has the runtime swap, then records the change in the
+ * {@link KnownObject}, updates the service properties, lets the old revision's holder go and gives
+ * the object's policy its candidates. Logs the record: INFO when complete, WARN otherwise; one
+ * DEBUG line per phase.
  *
  * <p><b>Locking.</b> No state of its own; called only holding the {@link PublishedObjects}
- * monitor, which guards the {@link KnownObject}s, and the swap runs to its end under it. Holding
- * it, this class calls {@link ConfiguredPolicies} (its own monitor) and the core runtime: lock
- * order PublishedObjects → ConfiguredPolicies → core. Holders are installed and uninstalled
- * through the caller's {@link HolderOperations}: at once on a bundle event's thread, before and
- * after the monitor on the shell's or a policy's.
+ * monitor, and the swap runs to its end under it. Holding it, this class calls
+ * {@link ConfiguredPolicies} (its own monitor) and the core runtime: lock order
+ * PublishedObjects → ConfiguredPolicies → core. It never calls the framework: the new revision's
+ * holder was installed before the monitor was taken, and holders it lets go are uninstalled after
+ * ({@link PreparedHolder}).
  */
 public final class ImplementationSwapper {
 
@@ -37,65 +34,44 @@ public final class ImplementationSwapper {
     private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
 
     private final ClusteredObjectRuntime runtime;
-    private final RevisionHolders holders;
     private final ConfiguredPolicies policies;
     private final ImplementationAuthorisation authorisation;
 
-    ImplementationSwapper(ClusteredObjectRuntime runtime, RevisionHolders holders, ConfiguredPolicies policies,
+    ImplementationSwapper(ClusteredObjectRuntime runtime, ConfiguredPolicies policies,
             ImplementationAuthorisation authorisation) {
         this.runtime = runtime;
-        this.holders = holders;
         this.policies = policies;
         this.authorisation = authorisation;
     }
 
-    /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal. */
-    void swapQuietly(KnownObject known, ImplementationDeclaration next) {
-        try {
-            swap(known, next, holders);
-        } catch (SwapRefusedException e) { // logged at WARN by swap(); the current implementation serves
-            LOG.debug("'{}' not swapped to {}", known.name, next.bundleLabel());
-        }
-    }
-
     /**
-     * Swaps an object to {@code next} (authorisation already checked): holds the new revision,
-     * swaps, releases the old holder. Logs the record: INFO when complete, WARN otherwise.
+     * Swaps an object to {@code next} (authorisation already checked), taking the holder prepared
+     * for its revision and letting the old one go. Logs the record: INFO when complete, WARN otherwise.
      *
-     * @param holding how holders are installed and uninstalled on this thread
+     * @param holders the holder prepared for {@code next}'s revision; takes what is let go
      * @return the record, completed or rolled back
      * @throws SwapRefusedException if the extender or the runtime refused the swap; nothing changed
      */
-    SwapRecord swap(KnownObject known, ImplementationDeclaration next, HolderOperations holding) {
-        ClusteredObject<?> object = known.object;
-        ImplementationDeclaration previous = known.serving;
+    SwapRecord swap(KnownObject known, ImplementationDeclaration next, PreparedHolder holders) {
+        ClusteredObject<?> object = known.object();
+        ImplementationDeclaration previous = known.serving();
         Root<?> root = rootFor(known, next);
-        Bundle nextHolder = holdRevision(known, next, holding);
         SwapRecord record;
         try {
             record = swapRoot(object, root);
         } catch (SwapRefusedException e) {
-            holding.release(nextHolder);
             LOG.warn("swap of '{}' from {} to {} refused: {}", object.name(), previous.bundleLabel(),
                     next.bundleLabel(), e.record());
             throw e;
-        } catch (RuntimeException e) { // e.g. the object was destroyed meanwhile; the caller logs it
-            holding.release(nextHolder);
-            throw e;
         }
         if (!record.completed()) {
-            holding.release(nextHolder);
             LOG.warn("swap of '{}' from {} to {} rolled back; {} keeps serving: {}", object.name(),
                     previous.bundleLabel(), next.bundleLabel(), previous.bundleLabel(), record);
             return record;
         }
         LOG.info("swapped '{}' from {} to {}: {}", object.name(), previous.bundleLabel(), next.bundleLabel(), record);
-        Bundle previousHolder = known.holder;
-        known.root = root;
-        known.serving = next;
-        known.holder = nextHolder;
+        holders.release(known.swapped(next, root, holders.take(next.revision()))); // the old revision stays removal pending until a refresh
         known.updateServiceProperties();
-        holding.release(previousHolder); // the old revision stays removal pending until a refresh
         policies.candidatesChanged(object, known.policyCandidates(authorisation)); // authorisation is relative to the serving bundle
         return record;
     }
@@ -109,7 +85,7 @@ public final class ImplementationSwapper {
     Root<?> rootFor(KnownObject known, ImplementationDeclaration next) {
         try {
             Class<?> type = next.bundle().loadClass(next.interfaceName());
-            if (type != known.object.type()) {
+            if (type != known.object().type()) {
                 throw known.refuse(next, "it sees another " + next.interfaceName() + " (loaded by "
                         + type.getClassLoader() + "), not the one clients use");
             }
@@ -120,27 +96,12 @@ public final class ImplementationSwapper {
     }
 
     /**
-     * Holds {@code next}'s revision loadable.
-     *
-     * @param holding how holders are installed on this thread
-     * @return the holder, for {@link HolderOperations#release}
-     * @throws SwapRefusedException (recorded) if the revision cannot be held
-     */
-    Bundle holdRevision(KnownObject known, ImplementationDeclaration next, HolderOperations holding) {
-        try {
-            return holding.hold(next.revision());
-        } catch (BundleException e) {
-            throw refuseUnheld(known, next, e);
-        }
-    }
-
-    /**
-     * The refusal of a swap whose new revision cannot be held loadable, recorded and logged.
+     * The refusal of a step whose new revision cannot be held loadable, recorded and logged.
      *
      * @param why what installing or resolving the holder threw
      * @return the exception to throw
      */
-    SwapRefusedException refuseUnheld(KnownObject known, ImplementationDeclaration next, Exception why) {
+    static SwapRefusedException refuseUnheld(KnownObject known, ImplementationDeclaration next, Exception why) {
         return known.refuse(next, "the new revision cannot be held loadable: " + why);
     }
 

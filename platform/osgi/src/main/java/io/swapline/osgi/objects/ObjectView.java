@@ -15,9 +15,11 @@ import io.swapline.osgi.implementations.ImplementationDeclaration;
  * @param waiting whether calls wait for a replacement (the serving bundle stopped)
  * @param candidates the serving implementation and every one offered for the object, most preferred first
  * @param history the runtime's swap records and the extender's refusals, oldest first
+ * @param state the object's lifecycle state
+ * @param handOverRefusal while waiting, why the last successor that arrived was refused, or null
  */
 public record ObjectView(ClusteredObject<?> object, ImplementationDeclaration serving, boolean waiting, List<Candidate> candidates,
-        List<SwapRecord> history) {
+        List<SwapRecord> history, ObjectState state, String handOverRefusal) {
 
     /**
      * One implementation of the object.

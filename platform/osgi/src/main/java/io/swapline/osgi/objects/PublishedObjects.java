@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -23,72 +24,56 @@ import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.holders.RevisionHolders;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
-import io.swapline.osgi.implementations.OfferedImplementations;
 import io.swapline.osgi.policy.ConfiguredPolicies;
 
 /**
  * The clustered objects the extender made from contributed implementations, each published as
- * an OSGi service, and every implementation that ACTIVE bundles offer for them.
+ * an OSGi service, and every implementation that ACTIVE bundles offer for them: the one entry
+ * point of every input that changes an object — bundle events, {@code swapline:swap}, autonomic
+ * swaps, the extender's start and stop.
  *
- * <p>For each object name: the first implementation creates the object (when the extender
- * starts, the most preferred of those already active: {@link OfferedImplementations#PREFERENCE});
- * a new revision of the serving bundle ({@code update}, {@code refresh}) is swapped in when it
- * starts; an implementation from another bundle is remembered and can be swapped in by
- * {@link #swapTo} ({@code swapline:swap}) if {@link ImplementationAuthorisation} allows it.
- *
- * <p><b>Stop without replacement.</b> When the serving bundle stops or is uninstalled (not
- * updated: see {@code BundleUpdates}), the object is swapped to another allowed implementation or
- * made to wait for one ({@link StopWithoutReplacement}).
- *
- * <p>This class decides what each bundle event or command does to which object, and delegates the
- * work: {@link ObjectPublisher} creates, publishes and finally destroys an object,
- * {@link ImplementationSwapper} swaps it from one implementation to another,
- * {@link StopWithoutReplacement} replaces a stopped implementation or makes the object wait and
- * hands it over; {@link KnownObject} holds what is known of each object name.
+ * <p><b>Decide under the lock, act outside it, check again.</b> Each input is decided by
+ * {@link LifecycleDecisions} under this object's monitor, giving a {@link Step}; each object's
+ * state has one owner, its {@link KnownObject}. A step that makes a revision serve (create, swap,
+ * hand over) needs that revision's holder installed, which is a framework operation, so the
+ * monitor is released, the holder installed ({@link PreparedHolder}), the monitor taken again and
+ * the decision made again: the step runs only if it is unchanged, else the new decision is
+ * carried out the same way. Holders a step lets go are uninstalled after the monitor is
+ * released. No path holds this monitor while it installs, resolves or uninstalls a bundle. Why:
+ * Felix holds its global lock for a whole refresh (the shell's {@code refresh}, the automatic one
+ * after an update) and delivers the refresh's bundle events, which need this monitor, while it
+ * holds it; installing, resolving and uninstalling need the global lock. When Felix refuses an
+ * operation outright (a thread that holds a bundle lock asks for the global lock while a refresh
+ * needs that bundle), the object is reconciled on the {@link LifecycleWorker}'s thread, which
+ * Felix makes wait instead; a stopping implementation whose alternative could not be held meanwhile
+ * waits with its state, and the worker hands it over.
  *
  * <p><b>Threads.</b> Bundle events arrive on the thread that changed a bundle's state — the thread
- * that called {@code Bundle.start}, {@code stop} or {@code update} (Gogo's shell thread, the
- * launcher's main thread, a test), because a {@code SynchronousBundleListener} is called on that
- * thread; for a refresh that is Felix's {@code FelixFrameworkWiring} thread; at start-up and
- * shut-down, the framework thread that starts and stops the extender. Shell commands run on the
- * shell's thread, autonomic swaps on the policy thread. Every method works under this object's
- * monitor: one bundle change or command is handled at a time, and a swap runs to its end (its
- * phases have deadlines) before the call that caused it returns, so {@code update} returns only
- * when the new revision's code serves the object.
+ * that called {@code Bundle.start}, {@code stop} or {@code update} (a {@code SynchronousBundleListener}
+ * is called on that thread); for a refresh that is Felix's {@code FelixFrameworkWiring} thread.
+ * Shell commands run on the shell's thread, autonomic swaps on the policy thread, reconciliations
+ * on {@code swapline-lifecycle}. A swap runs to its end (its phases have deadlines) under the
+ * monitor, before the call that caused it returns, so {@code update} returns when the new
+ * revision's code serves the object (unless Felix refused an operation meanwhile: then soon after,
+ * from the worker).
  *
  * <p><b>Locking.</b> This object's monitor guards {@code byName}, {@code closed},
- * {@code creationDeferred} and every {@link KnownObject} (with its offers and refusals).
- * {@link ObjectPublisher}, {@link ImplementationSwapper} and {@link StopWithoutReplacement} keep no
- * state of their own and are called only from here, holding it. Holding it, they and this class
- * call {@link ConfiguredPolicies} (its own monitor) and the core runtime (its own locks; a swap
- * runs to its end): lock order PublishedObjects → ConfiguredPolicies → core, never the other way
- * round. The policy thread enters through {@link #swapAutonomically}, which takes this monitor
- * first.
- *
- * <p><b>Felix's locks.</b> Felix holds its global lock while it refreshes bundles (the shell's
- * {@code refresh}, the automatic refresh after an update of a bundle nobody is wired to), and
- * the bundle events it fires meanwhile wait for this monitor; installing, resolving or
- * uninstalling a bundle waits while another thread holds the global lock. So a thread holding
- * this monitor must not install or uninstall a holder while a refresh may run on another thread,
- * or the two wait for each other for ever. {@link #swapTo} and {@link #swapAutonomically}
- * therefore install the new revision's holder before taking the monitor, check their request
- * again under it, and uninstall holders after releasing it ({@link PreparedHolder}). A swap caused
- * by a bundle event still does these at once, under the monitor ({@link RevisionHolders}): safe
- * when the event comes from the refresh itself (its thread holds the global lock), open when it
- * comes from another thread's update, start or stop during a refresh (the same preparation would
- * be needed on the event paths).
+ * {@code creationDeferred} and every {@link KnownObject}. {@link ObjectPublisher},
+ * {@link ImplementationSwapper} and {@link StopWithoutReplacement} keep no state of their own and
+ * are called only from here, holding it. Holding it, they call {@link ConfiguredPolicies} (its own
+ * monitor) and the core runtime (its own locks): lock order PublishedObjects → ConfiguredPolicies →
+ * core, never the other way round.
  *
  * <p>The service of an object is registered once, from the extender's own context, and never
- * unregistered by a swap: a swap changes only its properties.
- *
- * <p><b>Autonomic policies.</b> Each object's candidates (its offered implementations that declare
- * {@code suits}) go to {@link ConfiguredPolicies} whenever they or the serving implementation
- * change; the swaps a policy decides come back through {@link #swapAutonomically}, on the
- * policy's thread, and take the same path as every other swap.
+ * unregistered by a swap: a swap changes only its properties. Only a change of the interface class
+ * (an API bundle refresh) publishes it anew.
  */
 public final class PublishedObjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
+
+    /** How often one input is decided again because the object changed while a holder was installed. */
+    private static final int ATTEMPTS = 5;
 
     private final BundleContext context;
     private final ImplementationAuthorisation authorisation;
@@ -97,8 +82,10 @@ public final class PublishedObjects {
     private final ImplementationSwapper swapper;
     private final StopWithoutReplacement stops;
     private final RevisionHolders holders;
+    private final LifecycleDecisions decisions;
+    private final LifecycleWorker worker;
     private final Map<String, KnownObject> byName = new HashMap<>();
-    /** Set by {@link #closeAll()}: later bundle events change nothing. */
+    /** Set by {@link #closeAll()}: later inputs change nothing. */
     private boolean closed;
     /** True while the tracker opens: objects are created afterwards, from the most preferred offer. */
     private boolean creationDeferred;
@@ -108,10 +95,13 @@ public final class PublishedObjects {
         this.context = context;
         this.authorisation = authorisation;
         this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
-        this.publisher = new ObjectPublisher(context, runtime, holders, policies, authorisation);
-        this.swapper = new ImplementationSwapper(runtime, holders, policies, authorisation);
-        this.stops = new StopWithoutReplacement(runtime, holders, policies, authorisation, swapper, replacementTimeout);
+        this.publisher = new ObjectPublisher(context, runtime, policies, authorisation);
+        this.swapper = new ImplementationSwapper(runtime, policies, authorisation);
+        this.stops = new StopWithoutReplacement(runtime, policies, authorisation, swapper, publisher,
+                replacementTimeout);
         this.holders = holders;
+        this.decisions = new LifecycleDecisions(authorisation);
+        this.worker = new LifecycleWorker(this::reconcile, holders);
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -129,101 +119,60 @@ public final class PublishedObjects {
     }
 
     /** Creates each object that has offers but no object yet, from its most preferred offer. */
-    public synchronized void createDeferredObjects() {
-        creationDeferred = false;
-        for (KnownObject known : byName.values()) {
-            if (!known.isPublished()) {
-                known.offered.best(offer -> true).ifPresent(first -> createAndRefuseOthers(known, first));
-            }
+    public void createDeferredObjects() {
+        List<String> names;
+        synchronized (this) {
+            creationDeferred = false;
+            names = List.copyOf(byName.keySet());
         }
+        names.forEach(this::reconcile);
     }
 
     /**
      * A revision that declares an implementation became ACTIVE: create and publish its object,
      * swap the object to it if it is a new revision of the bundle that serves the object
-     * ({@code update}) or the same revision with a new wiring ({@code refresh}), or remember it
-     * as an alternative (or refuse it, if its bundle is not authorised for the object).
+     * ({@code update}) or the same revision with a new wiring ({@code refresh}), hand the kept state
+     * over to it if the object waits, or remember it as an alternative (or refuse it, if its bundle
+     * is not authorised for the object).
      *
      * @param implementation the declaration, from the bundle's current revision
      */
-    public synchronized void implementationStarted(ImplementationDeclaration implementation) {
-        if (closed) {
-            return;
-        }
-        KnownObject known = byName.computeIfAbsent(implementation.objectName(), KnownObject::new);
-        known.offered.offer(implementation);
-        serveOrKeep(known, implementation);
-        refreshPolicy(known);
-    }
-
-    /** The body of {@link #implementationStarted}: create, swap, hand over, keep as an alternative or refuse. */
-    private void serveOrKeep(KnownObject known, ImplementationDeclaration implementation) {
-        if (!known.isPublished()) {
-            if (!creationDeferred) {
-                createAndRefuseOthers(known, implementation);
+    public void implementationStarted(ImplementationDeclaration implementation) {
+        synchronized (this) {
+            if (closed) {
+                return;
             }
-            return;
+            byName.computeIfAbsent(implementation.objectName(), KnownObject::new).offer(implementation);
         }
-        ImplementationDeclaration serving = known.serving;
-        if (known.waiting != null) { // serving is the implementation whose bundle stopped
-            String refusal = authorisation.refusal(implementation, serving.symbolicName());
-            if (refusal != null) {
-                known.refuse(implementation, refusal);
-            } else {
-                stops.handOverQuietly(known, implementation);
-            }
-            return;
-        }
-        if (serving.wiring() == implementation.wiring()) { // stopped and started again
-            LOG.debug("'{}' is already served by {}", known.name, implementation.bundleLabel());
-            return;
-        }
-        String refusal = authorisation.refusal(implementation, serving.symbolicName());
-        if (refusal != null) {
-            known.refuse(implementation, refusal);
-            return;
-        }
-        if (serving.bundleId() == implementation.bundleId()) {
-            if (serving.revision() == implementation.revision()) {
-                LOG.warn("{} was refreshed while it served '{}': its old class loader was invalid until this swap"
-                        + " (the serving object could run only classes it had already loaded)",
-                        implementation.bundleLabel(), implementation.objectName());
-            }
-            swapper.swapQuietly(known, implementation);
-        } else {
-            LOG.info("{} offers an implementation of '{}', which {} serves; 'swapline:swap {} {}' makes it serve",
-                    implementation.bundleLabel(), known.name, serving.bundleLabel(), known.name,
-                    implementation.bundleId());
-        }
+        settle(implementation.objectName(), known -> decisions.started(known, implementation, creationDeferred), false);
     }
 
     /**
      * A bundle is leaving ACTIVE (its STOPPING event, on the thread that stops, uninstalls, updates
-     * or refreshes it; its classes still load): its offers are withdrawn. An object it serves is
-     * kept serving from its revision (held loadable) if it is being updated — the new revision
-     * takes over when it starts, in one swap — or when the framework stops; otherwise it is
-     * swapped to another allowed implementation or to a waiting root.
+     * or refreshes it; its classes still load): its offers are withdrawn. An object it serves keeps
+     * serving from its revision (held loadable) if it is being updated — the new revision takes
+     * over when it starts, in one swap — or when the framework stops; otherwise it is swapped to
+     * another allowed implementation or to a waiting root.
      *
      * @param bundle the bundle
      * @param updating whether the bundle is being updated (its new revision starts on this thread)
      */
-    public synchronized void implementationStopped(Bundle bundle, boolean updating) {
-        if (closed) {
-            return;
-        }
-        for (KnownObject known : byName.values()) {
-            known.offered.withdraw(bundle.getBundleId());
-            if (!known.isPublished() || known.waiting != null || known.serving.bundleId() != bundle.getBundleId()) {
-                continue;
+    public void implementationStopped(Bundle bundle, boolean updating) {
+        boolean frameworkStopping = context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
+        List<String> names;
+        synchronized (this) {
+            if (closed) {
+                return;
             }
-            if (updating || isFrameworkStopping()) {
-                LOG.info("'{}' keeps serving from {} while its bundle is {}", known.name, known.serving.bundleLabel(),
-                        updating ? "updated" : "stopped with the framework");
-            } else {
-                stops.replaceStopped(known);
+            for (KnownObject known : byName.values()) {
+                known.withdraw(bundle.getBundleId());
+                refreshPolicy(known); // the bundle's offers are gone
             }
+            names = List.copyOf(byName.keySet());
         }
-        byName.values().forEach(this::refreshPolicy); // the bundle's offers are gone
+        for (String name : names) {
+            settle(name, known -> decisions.stopped(known, bundle.getBundleId(), updating, frameworkStopping), false);
+        }
     }
 
     /**
@@ -234,20 +183,174 @@ public final class PublishedObjects {
      * @param bundle the bundle
      * @param declarations what its current revision declares
      */
-    public synchronized void revisionStarted(Bundle bundle, List<ImplementationDeclaration> declarations) {
-        if (closed) {
-            return;
-        }
+    public void revisionStarted(Bundle bundle, List<ImplementationDeclaration> declarations) {
         BundleRevision current = bundle.adapt(BundleRevision.class);
-        for (KnownObject known : byName.values()) {
-            if (known.isPublished() && known.waiting == null && known.serving.bundleId() == bundle.getBundleId()
-                    && known.serving.revision() != current
-                    && declarations.stream().noneMatch(declared -> declared.objectName().equals(known.name))) {
-                LOG.warn("the new revision of {} does not offer '{}' any more", known.serving.bundleLabel(), known.name);
-                stops.replaceStopped(known);
-                refreshPolicy(known);
+        List<String> names;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            names = List.copyOf(byName.keySet());
+        }
+        for (String name : names) {
+            settle(name, known -> decisions.revisionStarted(known, bundle.getBundleId(), current, declarations), false);
+        }
+    }
+
+    /** Settles an object on the lifecycle thread (after Felix refused a step, or at start). */
+    private void reconcile(String name) {
+        settle(name, known -> decisions.reconcile(known, creationDeferred), true);
+    }
+
+    /**
+     * Decides what {@code decide} says for the object and does it: under the monitor if the step
+     * needs no holder; else the holder is installed without the monitor and the decision checked
+     * again under it (see the class comment). Holders the step lets go are uninstalled after.
+     *
+     * @param onWorker whether this runs on the lifecycle thread (where a refused holder is final)
+     */
+    private void settle(String name, Function<KnownObject, Step> decide, boolean onWorker) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Step planned;
+            synchronized (this) {
+                KnownObject known = byName.get(name);
+                if (closed || known == null) {
+                    return;
+                }
+                planned = decide.apply(known);
+            }
+            if (planned instanceof Step.None) {
+                return;
+            }
+            PreparedHolder prepared = prepare(name, planned, onWorker);
+            if (prepared == null) {
+                return; // handled: refused, or left to the worker
+            }
+            boolean decideAgain;
+            try (prepared) {
+                synchronized (this) {
+                    KnownObject known = byName.get(name);
+                    if (closed || known == null) {
+                        return;
+                    }
+                    Step now = decide.apply(known);
+                    decideAgain = !planned.equals(now) // changed while the holder was installed
+                            || run(known, planned, prepared); // or one step leads to another
+                    refreshPolicy(known);
+                }
+            }
+            worker.releaseLater(prepared.notReleased());
+            if (!decideAgain) {
+                return;
             }
         }
+        LOG.debug("'{}' changed while its steps were prepared {} times; the lifecycle thread settles it", name,
+                ATTEMPTS);
+        worker.reconcileLater(name);
+    }
+
+    /**
+     * Installs the holder a step needs; called without the monitor.
+     *
+     * @return the prepared holder, or null if it could not be had: then a stop falls back to
+     *     waiting, and the object is reconciled on the worker (or, on the worker itself, the offer
+     *     refused)
+     */
+    private PreparedHolder prepare(String name, Step planned, boolean onWorker) {
+        if (planned.revision() == null) {
+            return PreparedHolder.none(holders);
+        }
+        try {
+            return PreparedHolder.of(holders, planned.revision());
+        } catch (BundleException | RuntimeException e) { // IllegalStateException: Felix's global lock refused, or uninstalled
+            PreparedHolder none = PreparedHolder.none(holders);
+            try (none) {
+                synchronized (this) {
+                    KnownObject known = byName.get(name);
+                    if (closed || known == null) {
+                        return null;
+                    }
+                    if (planned instanceof Step.ReplaceStopped && known.state() == ObjectState.SERVING) {
+                        LOG.info("'{}': the alternative's revision cannot be held now ({}); the object waits and is"
+                                + " handed over shortly", name, e.toString());
+                        stops.waitForReplacement(known);
+                        refreshPolicy(known);
+                    } else if (onWorker) {
+                        ImplementationSwapper.refuseUnheld(known, offerOf(planned), e);
+                        return null;
+                    } else {
+                        LOG.info("'{}': {} is deferred, its revision cannot be held now: {}", name, planned, e.toString());
+                    }
+                }
+            }
+            worker.reconcileLater(name);
+            return null;
+        }
+    }
+
+    /**
+     * Runs a step holding the monitor.
+     *
+     * @return whether the object should be decided again at once (a step that leads to another)
+     */
+    private boolean run(KnownObject known, Step step, PreparedHolder prepared) {
+        if (step instanceof Step.Create create) {
+            createAndRefuseOthers(known, create.first(), prepared);
+        } else if (step instanceof Step.Swap swap) {
+            if (swap.next().revision() == known.serving().revision()) {
+                LOG.warn("{} was refreshed while it served '{}': its old class loader was invalid until this swap"
+                        + " (the serving object could run only classes it had already loaded)",
+                        swap.next().bundleLabel(), known.name);
+            }
+            swapQuietly(known, swap.next(), prepared);
+        } else if (step instanceof Step.ReplaceStopped replace) {
+            SwapRecord record = swapQuietly(known, replace.alternative(), prepared);
+            if (record == null || !record.completed()) {
+                stops.waitForReplacement(known);
+            }
+        } else if (step instanceof Step.Wait) {
+            stops.waitForReplacement(known);
+        } else if (step instanceof Step.HandOver handOver) {
+            try {
+                stops.handOver(known, handOver.successor(), prepared);
+            } catch (SwapRefusedException e) { // logged at WARN by KnownObject.refuse(); the object keeps waiting
+                LOG.debug("'{}' keeps waiting: {} refused", known.name, handOver.successor().bundleLabel());
+            }
+        } else if (step instanceof Step.CompleteTakeover) {
+            return stops.completeTakeover(known).completed();
+        } else if (step instanceof Step.Refuse refuse) {
+            known.refuse(refuse.offer(), refuse.reason());
+        } else if (step instanceof Step.Keep keep) {
+            if (keep.info()) {
+                LOG.info(keep.why());
+            } else {
+                LOG.debug(keep.why());
+            }
+        }
+        return false;
+    }
+
+    /** A swap caused by a bundle event: its outcome is logged, nothing is thrown for a refusal; null if refused. */
+    private SwapRecord swapQuietly(KnownObject known, ImplementationDeclaration next, PreparedHolder prepared) {
+        try {
+            return swapper.swap(known, next, prepared);
+        } catch (SwapRefusedException e) { // logged at WARN by swap(); the current implementation serves
+            LOG.debug("'{}' not swapped to {}", known.name, next.bundleLabel());
+            return null;
+        }
+    }
+
+    private static ImplementationDeclaration offerOf(Step step) {
+        if (step instanceof Step.Create create) {
+            return create.first();
+        } else if (step instanceof Step.Swap swap) {
+            return swap.next();
+        } else if (step instanceof Step.ReplaceStopped replace) {
+            return replace.alternative();
+        } else if (step instanceof Step.HandOver handOver) {
+            return handOver.successor();
+        }
+        throw new IllegalArgumentException(step + " makes no revision serve");
     }
 
     /**
@@ -273,21 +376,28 @@ public final class PublishedObjects {
                 return "'" + objectName + "' is already served by " + next.describe();
             }
         }
-        try (PreparedHolder holding = prepareHolder(objectName, next)) {
+        PreparedHolder holding = prepareHolder(objectName, next);
+        try (holding) {
             synchronized (this) {
                 KnownObject known = published(objectName);
                 ensureUnchanged(objectName, next, operatorTarget(objectName, implementationSpec));
                 if (known.isServedBy(next)) { // swapped meanwhile by someone else
                     return "'" + objectName + "' is already served by " + next.describe();
                 }
-                SwapRecord record = known.waiting != null ? stops.handOver(known, next, holding)
+                if (known.state() == ObjectState.HANDING_OVER) {
+                    stops.completeTakeover(known);
+                }
+                SwapRecord record = known.state() == ObjectState.WAITING ? stops.handOver(known, next, holding)
                         : swapper.swap(known, next, holding);
+                refreshPolicy(known);
                 if (!record.completed()) {
                     throw new IllegalStateException("swap of '" + objectName + "' to " + next.bundleLabel()
-                            + " rolled back: " + record.reason() + "; " + known.serving.bundleLabel() + " serves");
+                            + " rolled back: " + record.reason() + "; " + known.serving().bundleLabel() + " serves");
                 }
                 return record.toString();
             }
+        } finally {
+            worker.releaseLater(holding.notReleased());
         }
     }
 
@@ -304,7 +414,7 @@ public final class PublishedObjects {
                     + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
-        String refusal = authorisation.refusal(next, known.serving.symbolicName());
+        String refusal = authorisation.refusal(next, known.serving().symbolicName());
         if (refusal != null && !known.isServedBy(next)) {
             throw known.refuse(next, refusal);
         }
@@ -331,14 +441,17 @@ public final class PublishedObjects {
         synchronized (this) {
             next = autonomicTarget(objectName, className, decision);
         }
-        try (PreparedHolder holding = prepareHolder(objectName, next)) {
+        PreparedHolder holding = prepareHolder(objectName, next);
+        try (holding) {
             synchronized (this) {
                 ensureUnchanged(objectName, next, autonomicTarget(objectName, className, decision));
                 KnownObject known = byName.get(objectName);
-                LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving.bundleLabel(),
+                LOG.info("autonomic swap of '{}' from {} to {}: {}", objectName, known.serving().bundleLabel(),
                         next.bundleLabel(), decision.reason());
                 return swapper.swap(known, next, holding);
             }
+        } finally {
+            worker.releaseLater(holding.notReleased());
         }
     }
 
@@ -348,19 +461,19 @@ public final class PublishedObjects {
         if (closed || known == null || !known.isPublished()) {
             throw new IllegalStateException("'" + objectName + "' is not published any more");
         }
-        if (known.waiting != null) {
-            throw new IllegalStateException("'" + objectName + "' waits for a replacement of "
-                    + known.serving.bundleLabel());
+        if (known.state() != ObjectState.SERVING) {
+            throw new IllegalStateException("'" + objectName + "' is " + known.state() + ", not served by "
+                    + decision.serving() + " as when the policy sampled it");
         }
-        if (!known.root.implementationName().equals(decision.serving())) {
-            throw new IllegalStateException("'" + objectName + "' is served by " + known.root.implementationName()
+        if (!known.root().implementationName().equals(decision.serving())) {
+            throw new IllegalStateException("'" + objectName + "' is served by " + known.root().implementationName()
                     + " now, not by " + decision.serving() + " as when the policy sampled it");
         }
         ImplementationDeclaration next = known.offered
                 .best(offer -> offer.className().equals(className) && offer.suits() != null)
                 .orElseThrow(() -> new IllegalStateException("no active bundle offers " + className + " for '"
                         + objectName + "' any more"));
-        String refusal = authorisation.refusal(next, known.serving.symbolicName());
+        String refusal = authorisation.refusal(next, known.serving().symbolicName());
         if (refusal != null) {
             throw known.refuse(next, refusal);
         }
@@ -374,9 +487,9 @@ public final class PublishedObjects {
     private PreparedHolder prepareHolder(String objectName, ImplementationDeclaration next) {
         try {
             return PreparedHolder.of(holders, next.revision());
-        } catch (BundleException | IllegalStateException e) { // IllegalStateException: the bundle was uninstalled
+        } catch (BundleException | IllegalStateException e) { // uninstalled, or Felix refused (a refresh)
             synchronized (this) {
-                throw swapper.refuseUnheld(published(objectName), next, e);
+                throw ImplementationSwapper.refuseUnheld(published(objectName), next, e);
             }
         }
     }
@@ -390,17 +503,30 @@ public final class PublishedObjects {
         }
     }
 
-    /** Unregisters every service and destroys every object; for the extender's stop. */
-    public synchronized void closeAll() {
-        closed = true;
-        policies.close(); // no autonomic swap from here on (one in progress finds the extender closed)
-        for (KnownObject known : byName.values()) {
-            if (!known.isPublished()) {
-                continue;
-            }
-            publisher.unpublish(known);
+    /**
+     * Unregisters every service and destroys every object; for the extender's stop. The lifecycle
+     * thread is stopped first, without the monitor (a reconciliation may be waiting for it).
+     */
+    public void closeAll() {
+        synchronized (this) {
+            closed = true;
+            policies.close(); // no autonomic swap from here on (one in progress finds the extender closed)
         }
-        byName.clear();
+        worker.close();
+        PreparedHolder released = PreparedHolder.none(holders);
+        try (released) {
+            synchronized (this) {
+                for (KnownObject known : byName.values()) {
+                    if (known.isPublished()) {
+                        if (known.waiting() != null) {
+                            known.waiting().end("was destroyed because the Swapline extender stopped");
+                        }
+                        publisher.unpublish(known, released);
+                    }
+                }
+                byName.clear();
+            }
+        }
     }
 
     /** @return what the shell shows of every published object, by name */
@@ -436,8 +562,8 @@ public final class PublishedObjects {
         return known;
     }
 
-    private void createAndRefuseOthers(KnownObject known, ImplementationDeclaration first) {
-        if (!publisher.create(known, first)) {
+    private void createAndRefuseOthers(KnownObject known, ImplementationDeclaration first, PreparedHolder prepared) {
+        if (!publisher.create(known, first, prepared)) {
             return;
         }
         for (ImplementationDeclaration other : known.offered.all()) {
@@ -451,12 +577,8 @@ public final class PublishedObjects {
     /** Gives the object's policy, if it has one, its current candidates. */
     private void refreshPolicy(KnownObject known) {
         if (known.isPublished()) {
-            policies.candidatesChanged(known.object, known.policyCandidates(authorisation));
+            policies.candidatesChanged(known.object(), known.policyCandidates(authorisation));
         }
-    }
-
-    private boolean isFrameworkStopping() {
-        return context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
     private static String describe(List<ImplementationDeclaration> implementations) {

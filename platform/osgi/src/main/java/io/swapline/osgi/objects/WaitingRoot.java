@@ -5,10 +5,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.swapline.api.Root;
 import io.swapline.api.SharedRoot;
@@ -21,10 +27,14 @@ import io.swapline.api.TransferProtocol;
  * wait for a successor, up to a deadline per call.
  *
  * <h2>State</h2>
- * It imports whatever whole-object protocol the stopping implementation exports (the swap to it
- * negotiates the best one), keeping the protocol and the state object as they were exported; it
- * exports exactly that protocol. Per-Rep protocols are not imported: a waiting root has one Rep,
- * so it could not give each index back.
+ * It keeps the stopping implementation's state in <em>every</em> whole-object protocol that
+ * implementation exports: the swap to it transfers the best one, and while the stopping
+ * implementation is still quiescent in that Transfer phase this root exports the others from it
+ * too ({@link #importState}). So a successor that arrives later is negotiated with exactly as a
+ * direct swap from the stopped implementation would negotiate with it, per-Rep protocols apart: a
+ * waiting root has one Rep, so it cannot give each Rep index back (an implementation that exports
+ * only per-Rep protocols cannot wait; the extender leaves it serving from its stopped revision).
+ * It exports what it kept ({@link #exportProtocols}).
  *
  * <h2>Handover</h2>
  * The runtime cannot swap this root out while calls wait inside its Rep: the swap's Forward phase
@@ -45,6 +55,8 @@ import io.swapline.api.TransferProtocol;
  */
 public final class WaitingRoot<T> extends SharedRoot<T> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PublishedObjects.class);
+
     /** What this root exports after the handover: the successor, to its {@link SuccessorRoot}. */
     static final TransferProtocol<Handover> HANDOVER =
             TransferProtocol.define("swapline-handover", TransferProtocol.MAX_BIT, Handover.class);
@@ -62,12 +74,16 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
     private final Duration timeout;
     private final String stoppedImplementation;
     private final boolean stateless;
+    private final Root<?> stopping;
     private final Set<TransferProtocol<?>> importable;
     private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile TransferProtocol<?> keptProtocol;
-    private volatile Object keptState;
+    /** The kept states by protocol; written once, in the Transfer phase of the swap to this root. */
+    private volatile Map<TransferProtocol<?>, Object> kept = Map.of();
     private volatile Root<?> successor;
-    private volatile boolean destroyed;
+    /** Why waiting calls end without a successor, once they must (null: they have not ended). */
+    private volatile String endedBecause;
+    /** Why the last successor that arrived did not take the kept state, or null. */
+    private volatile String lastRefusal;
 
     /**
      * @param objectName the object, for messages
@@ -82,7 +98,9 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
         this.timeout = timeout;
         this.stoppedImplementation = stoppedImplementation;
         this.stateless = stopping.isStateless();
-        this.importable = stopping.exportProtocols().stream().filter(protocol -> !protocol.isPerRep())
+        this.stopping = stopping;
+        this.importable = stopping.exportProtocols().stream()
+                .filter(protocol -> protocol.scope() == TransferProtocol.Scope.OBJECT)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -106,10 +124,26 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
         return importable;
     }
 
+    /**
+     * Keeps {@code state} and, from the stopping implementation (quiescent: this is the Transfer
+     * phase of the swap to this root), the state in each of its other whole-object protocols. An
+     * export that fails only loses that protocol (logged): the negotiated one is kept.
+     */
     @Override
     public <S> void importState(TransferProtocol<S> protocol, S state) {
-        keptProtocol = protocol;
-        keptState = state;
+        Map<TransferProtocol<?>, Object> states = new LinkedHashMap<>();
+        states.put(protocol, state);
+        for (TransferProtocol<?> other : importable) {
+            if (other != protocol) {
+                try {
+                    states.put(other, Objects.requireNonNull(stopping.exportState(other), "exported null"));
+                } catch (RuntimeException e) {
+                    LOG.warn("'{}': {} could not export its state through {} as well, so a successor cannot take it"
+                            + " that way: {}", objectName, stoppedImplementation, other, e.toString());
+                }
+            }
+        }
+        kept = Map.copyOf(states);
     }
 
     @Override
@@ -117,8 +151,7 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
         if (successor != null) {
             return Set.of(HANDOVER);
         }
-        TransferProtocol<?> kept = keptProtocol;
-        return kept == null ? Set.of() : Set.of(kept);
+        return kept.keySet();
     }
 
     @Override
@@ -127,20 +160,35 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
         if (protocol == HANDOVER && successor != null) {
             return (S) new Handover(successor);
         }
-        if (protocol == keptProtocol && successor == null) {
-            return (S) keptState;
+        Object state = kept.get(protocol);
+        if (state != null && successor == null) {
+            return (S) state;
         }
         throw new UnsupportedOperationException(implementationName() + " does not export " + protocol);
     }
 
-    /** @return the protocol the kept state came in, or null (nothing kept: a stateless implementation) */
-    TransferProtocol<?> keptProtocol() {
-        return keptProtocol;
+    /** @return the successor the waiting calls were handed over to, or null */
+    Root<?> successor() {
+        return successor;
     }
 
-    /** @return the kept state, or null */
-    Object keptState() {
-        return keptState;
+    /** @return the protocols the kept state is in (empty for a stateless implementation) */
+    Set<TransferProtocol<?>> keptProtocols() {
+        return kept.keySet();
+    }
+
+    /**
+     * Records why a successor did not take the kept state: waiting calls that time out say it.
+     *
+     * @param refusal one line
+     */
+    void refused(String refusal) {
+        lastRefusal = refusal;
+    }
+
+    /** @return why the last successor that arrived did not take the kept state, or null */
+    String lastRefusal() {
+        return lastRefusal;
     }
 
     /**
@@ -154,13 +202,23 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
         ended.countDown();
     }
 
-    /** The object is destroyed (the extender stops) or this root was swapped out: waiting calls end. */
-    @Override
-    public void destroy() {
+    /**
+     * Ends the waiting calls without a successor: they fail with {@code reason}. For an object that
+     * is destroyed (the extender stops, or the object moves to a new interface).
+     *
+     * @param reason e.g. "was destroyed because the extender stopped"
+     */
+    void end(String reason) {
         if (successor == null) {
-            destroyed = true;
+            endedBecause = reason;
             ended.countDown();
         }
+    }
+
+    /** The object is destroyed or this root was swapped out: waiting calls end. */
+    @Override
+    public void destroy() {
+        end("was destroyed while a call waited for an implementation");
     }
 
     /** The single Rep's behaviour: wait for the successor, then run the call on it. Runs on client threads. */
@@ -200,13 +258,15 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
             if (next != null) {
                 return next;
             }
-            if (destroyed) {
-                throw new IllegalStateException("clustered object '" + objectName
-                        + "' was destroyed while a call waited for an implementation");
+            String because = endedBecause;
+            if (because != null) {
+                throw new IllegalStateException("clustered object '" + objectName + "' " + because);
             }
+            String refusal = lastRefusal;
             throw new SwapTimeoutException("call on clustered object '" + objectName + "' waited "
-                    + timeout.toMillis() + " ms for an implementation: " + stoppedImplementation
-                    + " stopped and no other allowed implementation is active");
+                    + timeout.toMillis() + " ms for an implementation: " + stoppedImplementation + " stopped and "
+                    + (refusal == null ? "no other allowed implementation is active"
+                            : "the implementation that arrived did not take its state: " + refusal));
         }
 
         /** Any slot serves a waiting call correctly; spread them as the runtime does, by thread. */
