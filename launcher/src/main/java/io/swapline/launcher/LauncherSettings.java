@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * What the launcher starts: the bundle folder and the framework properties. Defaults come
- * from {@code framework.properties} beside this class and from the launcher's folder; system
- * properties override them.
+ * from {@code framework.properties} beside this class and from the launcher's folder; a system
+ * property overrides a default of the same name, and every system property in a framework
+ * namespace ({@code org.osgi.*}, {@code felix.*}, {@code gosh.*}, {@code swapline.*}) is passed on.
  *
  * @param bundleFolder the folder whose jars are installed
  * @param frameworkProperties the properties given to the framework factory
@@ -24,8 +25,9 @@ record LauncherSettings(Path bundleFolder, Map<String, String> frameworkProperti
     static final String STORAGE = "org.osgi.framework.storage";
 
     private static final String DEFAULTS = "framework.properties";
-    // System properties in these namespaces are framework configuration, passed on as they are.
-    private static final String[] FRAMEWORK_NAMESPACES = {"org.osgi.", "felix.", "gosh."};
+    // System properties in these namespaces are framework configuration, passed on as they are;
+    // swapline.* are the extender's (authorisation, policies, deadlines).
+    private static final String[] FRAMEWORK_NAMESPACES = {"org.osgi.", "felix.", "gosh.", "swapline."};
 
     LauncherSettings {
         frameworkProperties = Map.copyOf(frameworkProperties);
@@ -40,10 +42,11 @@ record LauncherSettings(Path bundleFolder, Map<String, String> frameworkProperti
      * @return the settings
      */
     static LauncherSettings from(Properties system, Path home, Path bundleFolderArgument) {
-        Map<String, String> properties = new TreeMap<>(defaults());
+        Map<String, String> defaults = defaults();
+        Map<String, String> properties = new TreeMap<>(defaults);
         properties.put(STORAGE, home.resolve("felix-cache").toString());
         for (String name : system.stringPropertyNames()) {
-            if (isFrameworkProperty(name)) {
+            if (defaults.containsKey(name) || isFrameworkProperty(name)) {
                 properties.put(name, system.getProperty(name));
             }
         }

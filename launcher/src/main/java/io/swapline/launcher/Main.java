@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  *       {@code spi}, {@code event} and {@code helpers} packages, at the SLF4J version on the
  *       launcher's class path ({@code slf4j-api} and {@code slf4j-simple}), so bundles import
  *       SLF4J and log through {@code slf4j-simple} to standard error.
- *   <li>Every system property named {@code org.osgi.*}, {@code felix.*} or {@code gosh.*} is
- *       passed to the framework and overrides the defaults of {@code framework.properties}
- *       (for example {@code -Dgosh.args=--nointeractive} to run without a console).
+ *   <li>Every system property named {@code org.osgi.*}, {@code felix.*}, {@code gosh.*} or
+ *       {@code swapline.*}, or named like a line of {@code framework.properties}, is passed to
+ *       the framework and overrides that line (for example {@code -Dgosh.args=--nointeractive}
+ *       to run without a console, {@code -Dswapline.policy.counter=disabled}).
  * </ul>
  *
  * <h2>Exit</h2>

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,34 @@ class LauncherSettingsTest {
         assertEquals("--nointeractive", settings.frameworkProperties().get("gosh.args"));
         assertEquals("4", settings.frameworkProperties().get("felix.log.level"));
         assertFalse(settings.frameworkProperties().containsKey("user.home"));
+    }
+
+    @Test
+    void aSwaplineSystemPropertyOverridesItsLineInFrameworkProperties() {
+        // -Dswapline.policy.counter=disabled left the policy enabled: swapline.* was not passed on.
+        Properties system = new Properties();
+        system.setProperty("swapline.policy.counter", "disabled");
+        system.setProperty("swapline.authorised.other", "com.example.other");
+
+        LauncherSettings settings = LauncherSettings.from(system, HOME, null);
+
+        assertEquals("disabled", settings.frameworkProperties().get("swapline.policy.counter"));
+        assertEquals("com.example.other", settings.frameworkProperties().get("swapline.authorised.other"));
+    }
+
+    @Test
+    void everyLineOfFrameworkPropertiesCanBeOverridden() {
+        Map<String, String> defaults = LauncherSettings.from(new Properties(), HOME, null).frameworkProperties();
+        Properties system = new Properties();
+        for (String name : defaults.keySet()) {
+            system.setProperty(name, "overridden");
+        }
+
+        Map<String, String> overridden = LauncherSettings.from(system, HOME, null).frameworkProperties();
+
+        for (String name : defaults.keySet()) {
+            assertEquals("overridden", overridden.get(name), name);
+        }
     }
 
     @Test
