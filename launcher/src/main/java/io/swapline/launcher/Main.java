@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * The options, the cache kept between runs and the framework properties are described once,
- * for operators, in the project README's "Run" section, which shows {@code --help}
- * ({@link LauncherArguments#USAGE}). How the bundles are installed and started:
- * {@link Platform}; what the properties are made of: {@link LauncherSettings}.
+ * for operators, in the project README ("Run", "Launcher options", which shows {@code --help}:
+ * {@link LauncherArguments#USAGE}). How the bundles are installed and started: {@link Platform};
+ * what the framework properties are made of: {@link LauncherSettings}.
  *
  * <p>Exit status: 0 when the framework stopped normally (Gogo stops it at the end of its
  * input, so {@code printf 'lb\n' | java -jar swapline-launcher.jar} lists the bundles and

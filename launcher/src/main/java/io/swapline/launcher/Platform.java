@@ -20,8 +20,8 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * A running framework: what its cache holds, plus the jars of the bundle folder it has not
  * installed yet, started.
  *
- * <p>The framework keeps its cache between runs ({@link Main} says what that means for the
- * operator). Every jar of the folder that this cache has not seen ({@link InstalledJars}; all of
+ * <p>The framework keeps its cache between runs (what that means for the operator: the README,
+ * "Launcher options"). Every jar of the folder that this cache has not seen ({@link InstalledJars}; all of
  * them on a first start) is installed before the framework starts and, unless a fragment,
  * marked started; the framework then starts every bundle marked started, by start level, then
  * bundle id. The Gogo shell is given start level {@value #SHELL_START_LEVEL} (the framework's

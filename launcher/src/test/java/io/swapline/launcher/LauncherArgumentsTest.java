@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,13 @@ class LauncherArgumentsTest {
         for (String option : new String[] {"<bundle-folder>", "--cache <folder>", "--clean", "-Dname=value", "--help"}) {
             assertTrue(LauncherArguments.USAGE.contains("  " + option), option);
         }
+    }
+
+    @Test
+    void theReadmeShowsTheUsageAsHelpPrintsIt() throws IOException {
+        String readme = Files.readString(Path.of("../README.md")); // surefire runs in the module's folder
+        assertTrue(readme.contains("$ java -jar launcher/target/swapline-launcher.jar --help\n" + LauncherArguments.USAGE + "\n```"),
+                "README.md's 'Launcher options' differ from LauncherArguments.USAGE");
     }
 
     private static void assertMessage(String expected, String... args) {
