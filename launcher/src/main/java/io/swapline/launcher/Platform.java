@@ -66,6 +66,9 @@ final class Platform {
         InstalledJars record = InstalledJars.of(system);
         boolean firstStart = record.isEmpty();
         List<String> changed = record.changedSinceInstalled(jars);
+        if (!changed.isEmpty()) {
+            PlatformLog.changedSinceInstalled(changed);
+        }
         List<Path> added = record.notInstalled(jars);
         for (Path jar : added) {
             Bundle bundle = system.installBundle(jar.toUri().toString());
@@ -77,16 +80,15 @@ final class Platform {
             }
             record.add(jar);
         }
-        record.save();
+        if (!added.isEmpty()) {
+            record.save();
+        }
         ServingObjects serving = new ServingObjects(system);
         system.addBundleListener(serving);
         framework.start();
         serving.logOnce(); // a no-op when the shell started
         PlatformLog.started(settings.bundleFolder(), settings.cacheFolder(), firstStart, added.size(), system.getBundles(),
                 System.nanoTime() - began);
-        if (!firstStart && !changed.isEmpty()) {
-            PlatformLog.changedSinceInstalled(changed);
-        }
         return platform;
     }
 
