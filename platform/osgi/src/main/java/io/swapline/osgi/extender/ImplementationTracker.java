@@ -10,6 +10,8 @@ import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.swapline.osgi.implementations.BundleUpdates;
+
 import io.swapline.osgi.implementations.ImplementationDeclaration;
 import io.swapline.osgi.objects.PublishedObjects;
 
@@ -59,8 +61,20 @@ public final class ImplementationTracker extends BundleTracker<BundleRevision> {
         return revision;
     }
 
+    /**
+     * A bundle left ACTIVE. A removal can come late: when a bundle stops (a refresh, on Felix's
+     * thread) while its {@link #addingBundle} still runs on the starting thread, the tracker calls
+     * this on the starting thread once that add returns — possibly after the refresh has started
+     * the bundle again and its new add has been handled. Such a removal, of a bundle that is ACTIVE
+     * again, is stale and ignored: acting on it would withdraw the new revision's offers and make
+     * the object wait while its implementation is active.
+     */
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, BundleRevision revision) {
+        if (bundle.getState() == Bundle.ACTIVE) {
+            LOG.debug("ignoring a stale removal of {}: it is ACTIVE again", bundle);
+            return;
+        }
         objects.implementationStopped(bundle, BundleUpdates.isUpdateInProgress(bundle));
     }
 }

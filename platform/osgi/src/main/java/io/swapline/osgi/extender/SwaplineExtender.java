@@ -73,6 +73,7 @@ public final class SwaplineExtender implements BundleActivator {
     public void stop(BundleContext context) {
         objects.closeAll(); // first: the tracker's close must not make objects wait for a replacement
         tracker.close();
+        holders.close(); // after the holder releases queued by closeAll
         runtime.close();
         LOG.info("Swapline extender stopped");
     }

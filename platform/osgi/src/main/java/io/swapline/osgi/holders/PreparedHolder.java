@@ -25,12 +25,13 @@ public final class PreparedHolder implements AutoCloseable {
     private final BundleRevision revision;
     private Bundle prepared; // not yet taken by the step: released on close
     private final List<Bundle> released = new ArrayList<>();
-    private final List<Bundle> notReleased = new ArrayList<>();
+    private final boolean onEventThread;
 
-    private PreparedHolder(RevisionHolders holders, BundleRevision revision, Bundle prepared) {
+    private PreparedHolder(RevisionHolders holders, BundleRevision revision, Bundle prepared, boolean onEventThread) {
         this.holders = holders;
         this.revision = revision;
         this.prepared = prepared;
+        this.onEventThread = onEventThread;
     }
 
     /**
@@ -38,23 +39,27 @@ public final class PreparedHolder implements AutoCloseable {
      *
      * @param holders the extender's holders
      * @param revision the revision the step is to make serve
+     * @param onEventThread whether this thread delivers a bundle event (and may hold a bundle lock):
+     *     then holders are uninstalled as {@link RevisionHolders#releaseFromEventThread} says
      * @return the prepared holder, to be closed after the lock is released
      * @throws BundleException if the revision cannot be held
      * @throws IllegalStateException if Felix refused the operation (its global lock could not be
      *     had: a refresh that needs a bundle this thread locks) or the bundle was uninstalled
      */
-    public static PreparedHolder of(RevisionHolders holders, BundleRevision revision) throws BundleException {
-        return new PreparedHolder(holders, revision, holders.hold(revision));
+    public static PreparedHolder of(RevisionHolders holders, BundleRevision revision, boolean onEventThread)
+            throws BundleException {
+        return new PreparedHolder(holders, revision, holders.hold(revision), onEventThread);
     }
 
     /**
      * For a step that makes no new revision serve but may let holders go.
      *
      * @param holders the extender's holders
+     * @param onEventThread as for {@link #of}
      * @return a prepared holder with nothing to take
      */
-    public static PreparedHolder none(RevisionHolders holders) {
-        return new PreparedHolder(holders, null, null);
+    public static PreparedHolder none(RevisionHolders holders, boolean onEventThread) {
+        return new PreparedHolder(holders, null, null, onEventThread);
     }
 
     /** @return the revision whose holder was prepared, or null */
@@ -91,9 +96,10 @@ public final class PreparedHolder implements AutoCloseable {
     }
 
     /**
-     * Uninstalls the holders the step let go, and the prepared one if the step never took it.
-     * Call without the object lock. A holder Felix would not uninstall now is kept in
-     * {@link #notReleased()} for a later try.
+     * Uninstalls the holders the step let go, and the prepared one if the step never took it. Call
+     * without the object lock. From a bundle event's thread they are uninstalled on the holders'
+     * own thread ({@link RevisionHolders#releaseFromEventThread}); a holder Felix would not uninstall
+     * now is tried again later.
      */
     @Override
     public void close() {
@@ -101,16 +107,12 @@ public final class PreparedHolder implements AutoCloseable {
             released.add(prepared);
             prepared = null;
         }
-        for (Bundle holder : released) {
-            if (!holders.release(holder)) {
-                notReleased.add(holder);
-            }
-        }
+        List<Bundle> toRelease = List.copyOf(released);
         released.clear();
-    }
-
-    /** @return the holders {@link #close} could not uninstall, to try again later */
-    public List<Bundle> notReleased() {
-        return List.copyOf(notReleased);
+        if (onEventThread) {
+            holders.releaseFromEventThread(toRelease);
+        } else {
+            holders.releaseLater(toRelease.stream().filter(holder -> !holders.release(holder)).toList());
+        }
     }
 }

@@ -5,6 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -52,7 +58,17 @@ public final class RevisionHolders {
 
     private final BundleContext context;
     private final HolderResolverHook resolverHook;
+    /** How long an event thread waits for the release thread to uninstall its holders. */
+    private static final long EVENT_THREAD_WAIT_MS = 500;
+    private static final int RELEASE_ATTEMPTS = 20;
+    private static final long RETRY_DELAY_MS = 50;
+
     private final AtomicLong sequence = new AtomicLong();
+    private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "swapline-holders");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RevisionHolders(BundleContext context, HolderResolverHook resolverHook) {
         this.context = context;
@@ -84,19 +100,19 @@ public final class RevisionHolders {
         try {
             holder = context.installBundle(LOCATION_PREFIX + revision.getSymbolicName() + "/" + revision.getVersion()
                     + "/" + n, new ByteArrayInputStream(jar(manifest)));
-        } catch (BundleException | RuntimeException e) {
+        } catch (BundleException | RuntimeException e) { // Felix refused (a refresh), or cannot install
             resolverHook.forget(holderName);
             throw e;
         }
         if (!context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkWiring.class)
                 .resolveBundles(List.of(holder))) {
-            uninstallQuietly(holder);
+            releaseLater(List.of(holder)); // this thread may hold a bundle lock: see releaseFromEventThread
             throw new BundleException("the holder of " + revision.getSymbolicName() + " " + revision.getVersion()
                     + " does not resolve", BundleException.RESOLVE_ERROR);
         }
         List<BundleWire> wires = holder.adapt(BundleWiring.class).getRequiredWires(BundleNamespace.BUNDLE_NAMESPACE);
         if (wires.size() != 1 || !wires.get(0).getProvider().equals(revision)) { // HolderResolverHook should prevent it
-            uninstallQuietly(holder);
+            releaseLater(List.of(holder));
             throw new BundleException("the holder of " + revision.getSymbolicName() + " " + revision.getVersion()
                     + " is wired to " + wires + ", not to the revision to hold", BundleException.RESOLVE_ERROR);
         }
@@ -114,6 +130,77 @@ public final class RevisionHolders {
      */
     public boolean release(Bundle holder) {
         return uninstallQuietly(holder);
+    }
+
+    /**
+     * Uninstalls holders from a thread that may hold a Felix bundle lock (a bundle event's thread:
+     * the one starting, stopping or updating a bundle). Uninstalling takes the holder's bundle lock,
+     * which waits, without Felix's deadlock check, while another thread holds the global lock — and
+     * a refresh holds it while it waits for the bundle lock this thread holds. So the holders are
+     * uninstalled on the {@code swapline-holders} thread, which holds no bundle lock, and this
+     * thread waits for that at most {@value #EVENT_THREAD_WAIT_MS} ms: long enough in the usual case
+     * for the holders to be gone when the bundle operation returns, short enough to let a refresh
+     * waiting for this thread go on.
+     *
+     * @param holders bundles from {@link #hold}
+     */
+    public void releaseFromEventThread(List<Bundle> holders) {
+        if (holders.isEmpty()) {
+            return;
+        }
+        try {
+            releaser.submit(() -> releaseWithRetries(holders, 1)).get(EVENT_THREAD_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("holders {} are uninstalled later: Felix's global lock is held (a refresh)", holders);
+        } catch (ExecutionException | RejectedExecutionException e) {
+            LOG.debug("holders {} not uninstalled: {}", holders, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Uninstalls holders on the {@code swapline-holders} thread, retrying while Felix refuses.
+     *
+     * @param holders bundles from {@link #hold}
+     */
+    public void releaseLater(List<Bundle> holders) {
+        if (!holders.isEmpty()) {
+            schedule(() -> releaseWithRetries(holders, 1), 0);
+        }
+    }
+
+    private void releaseWithRetries(List<Bundle> holders, int attempt) {
+        List<Bundle> left = holders.stream().filter(holder -> !uninstallQuietly(holder)).toList();
+        if (left.isEmpty()) {
+            return;
+        }
+        if (attempt < RELEASE_ATTEMPTS) {
+            schedule(() -> releaseWithRetries(left, attempt + 1), RETRY_DELAY_MS * attempt);
+        } else {
+            LOG.warn("holders {} could not be uninstalled after {} attempts; they are left installed (the next start of"
+                    + " the extender uninstalls them)", left, attempt);
+        }
+    }
+
+    private void schedule(Runnable task, long delayMs) {
+        try {
+            releaser.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) { // the extender stops
+            LOG.debug("holder release dropped: the extender stops");
+        }
+    }
+
+    /** Stops the release thread after the releases queued now; for the extender's stop. */
+    public void close() {
+        releaser.shutdown();
+        try {
+            if (!releaser.awaitTermination(10, TimeUnit.SECONDS)) {
+                releaser.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Uninstalls holders a previous run of the extender left installed (a persistent cache). */

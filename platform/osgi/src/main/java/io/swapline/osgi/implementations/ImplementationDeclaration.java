@@ -93,6 +93,14 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
         return (Root<?>) rootClass.getConstructor().newInstance();
     }
 
+    /**
+     * @return whether the declaring bundle is INSTALLED, RESOLVED or UNINSTALLED: neither active nor
+     *     starting or stopping
+     */
+    public boolean isBundleStopped() {
+        return (bundle().getState() & (Bundle.INSTALLED | Bundle.RESOLVED | Bundle.UNINSTALLED)) != 0;
+    }
+
     /** @return the declaring bundle's id, the same for every revision of the bundle */
     public long bundleId() {
         return revision.getBundle().getBundleId();

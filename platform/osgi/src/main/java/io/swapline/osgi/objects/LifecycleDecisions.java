@@ -101,7 +101,8 @@ final class LifecycleDecisions {
      * What an object still needs after a step could not run at once (Felix refused an operation
      * during a refresh) or the extender started: created if it is offered and not created, handed
      * over if it waits and an allowed implementation is offered, taken over if a hand-over is half
-     * done, swapped to its bundle's current revision if an older one still serves.
+     * done, swapped to its bundle's current revision if an older one still serves, replaced as if
+     * stopped if its bundle is neither active nor on its way (an update that failed after the stop).
      *
      * @param creationDeferred true while the extender starts
      */
@@ -116,7 +117,9 @@ final class LifecycleDecisions {
                     .orElse(new Step.None());
             case SERVING -> known.offered.all().contains(serving) ? new Step.None()
                     : allowedOffer(known, serving, offer -> offer.sameBundleAndClass(serving))
-                            .<Step>map(Step.Swap::new).orElse(new Step.None());
+                            .<Step>map(Step.Swap::new).orElseGet(() -> serving.isBundleStopped()
+                                    ? replacementOf(known) // an update whose new revision never started
+                                    : new Step.None());
         };
     }
 

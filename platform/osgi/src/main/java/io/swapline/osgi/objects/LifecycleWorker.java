@@ -1,30 +1,25 @@
 package io.swapline.osgi.objects;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import org.osgi.framework.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.swapline.osgi.holders.RevisionHolders;
-
 /**
- * The extender's own thread, {@code swapline-lifecycle}, for lifecycle work that could not be
- * done on the thread of the event that asked for it: reconciling an object whose step Felix
- * refused (it refuses a thread that holds a bundle lock the global lock for an install while a
- * refresh needs that bundle — see {@link io.swapline.osgi.holders.PreparedHolder}), and
- * uninstalling holders Felix would not uninstall at once. This thread holds no bundle lock, so
- * Felix makes it wait for a refresh instead of refusing it.
+ * The extender's own thread, {@code swapline-lifecycle}, for lifecycle steps that could not be
+ * done on the thread of the event that asked for them: it reconciles an object whose step Felix
+ * refused (Felix refuses a thread that holds a bundle lock the global lock for an install while a
+ * refresh needs that bundle — see {@link io.swapline.osgi.holders.PreparedHolder}). This thread
+ * holds no bundle lock, so Felix makes it wait for a refresh instead of refusing it.
  *
- * <p>Reconciliations are coalesced per object name; holder releases are retried with a growing
- * delay, up to {@value #RELEASE_ATTEMPTS} times. Thread-safe.
+ * <p>Reconciliations are coalesced per object name. Thread-safe.
  */
 final class LifecycleWorker implements AutoCloseable {
 
@@ -32,7 +27,8 @@ final class LifecycleWorker implements AutoCloseable {
 
     /** How soon a reconciliation runs: a refresh that caused the refusal usually ends by then. */
     private static final long RECONCILE_DELAY_MS = 50;
-    private static final int RELEASE_ATTEMPTS = 20;
+    private static final long POLL_MS = 100;
+    private static final long POLL_LIMIT_MS = 120_000;
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "swapline-lifecycle");
@@ -40,16 +36,11 @@ final class LifecycleWorker implements AutoCloseable {
         return thread;
     });
     private final Consumer<String> reconcile;
-    private final RevisionHolders holders;
     private final Set<String> pending = new HashSet<>();
 
-    /**
-     * @param reconcile settles one object by name; runs on the worker's thread
-     * @param holders uninstalls holders
-     */
-    LifecycleWorker(Consumer<String> reconcile, RevisionHolders holders) {
+    /** @param reconcile settles one object by name; runs on the worker's thread */
+    LifecycleWorker(Consumer<String> reconcile) {
         this.reconcile = reconcile;
-        this.holders = holders;
     }
 
     /** Reconciles the object soon, once even if asked several times meanwhile. */
@@ -67,22 +58,22 @@ final class LifecycleWorker implements AutoCloseable {
         }, RECONCILE_DELAY_MS);
     }
 
-    /** Uninstalls the holders later, retrying while Felix refuses. */
-    void releaseLater(List<Bundle> notReleased) {
-        notReleased.forEach(holder -> release(holder, 1));
+    /**
+     * Reconciles the object once {@code ended} is true (polled every {@value #POLL_MS} ms, for at
+     * most {@value #POLL_LIMIT_MS} ms): for an update whose new revision may never start.
+     */
+    void reconcileAfter(String objectName, BooleanSupplier ended) {
+        poll(objectName, ended, System.nanoTime());
     }
 
-    private void release(Bundle holder, int attempt) {
+    private void poll(String objectName, BooleanSupplier ended, long since) {
         schedule(() -> {
-            if (!holders.release(holder)) {
-                if (attempt < RELEASE_ATTEMPTS) {
-                    release(holder, attempt + 1);
-                } else {
-                    LOG.warn("holder {} could not be uninstalled after {} attempts; it is left installed (a"
-                            + " later start of the extender uninstalls it)", holder, attempt);
-                }
+            if (ended.getAsBoolean() || System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(POLL_LIMIT_MS)) {
+                reconcile.accept(objectName);
+            } else {
+                poll(objectName, ended, since);
             }
-        }, RECONCILE_DELAY_MS * attempt);
+        }, POLL_MS);
     }
 
     private void schedule(Runnable task, long delayMs) {

@@ -22,6 +22,7 @@ import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.core.autonomic.PolicyDecision;
 import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.holders.RevisionHolders;
+import io.swapline.osgi.implementations.BundleUpdates;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
 import io.swapline.osgi.policy.ConfiguredPolicies;
@@ -101,7 +102,7 @@ public final class PublishedObjects {
                 replacementTimeout);
         this.holders = holders;
         this.decisions = new LifecycleDecisions(authorisation);
-        this.worker = new LifecycleWorker(this::reconcile, holders);
+        this.worker = new LifecycleWorker(this::reconcile);
     }
 
     /** @return the objects' autonomic policies, for the shell */
@@ -173,6 +174,10 @@ public final class PublishedObjects {
         for (String name : names) {
             settle(name, known -> decisions.stopped(known, bundle.getBundleId(), updating, frameworkStopping), false);
         }
+        if (updating) { // if the update fails, no new revision starts to take over: look again once it has ended
+            Thread updater = Thread.currentThread();
+            names.forEach(name -> worker.reconcileAfter(name, () -> !BundleUpdates.isUpdateInProgress(updater, bundle)));
+        }
     }
 
     /**
@@ -239,7 +244,6 @@ public final class PublishedObjects {
                     refreshPolicy(known);
                 }
             }
-            worker.releaseLater(prepared.notReleased());
             if (!decideAgain) {
                 return;
             }
@@ -258,12 +262,12 @@ public final class PublishedObjects {
      */
     private PreparedHolder prepare(String name, Step planned, boolean onWorker) {
         if (planned.revision() == null) {
-            return PreparedHolder.none(holders);
+            return PreparedHolder.none(holders, !onWorker);
         }
         try {
-            return PreparedHolder.of(holders, planned.revision());
+            return PreparedHolder.of(holders, planned.revision(), !onWorker);
         } catch (BundleException | RuntimeException e) { // IllegalStateException: Felix's global lock refused, or uninstalled
-            PreparedHolder none = PreparedHolder.none(holders);
+            PreparedHolder none = PreparedHolder.none(holders, !onWorker);
             try (none) {
                 synchronized (this) {
                     KnownObject known = byName.get(name);
@@ -396,8 +400,6 @@ public final class PublishedObjects {
                 }
                 return record.toString();
             }
-        } finally {
-            worker.releaseLater(holding.notReleased());
         }
     }
 
@@ -450,8 +452,6 @@ public final class PublishedObjects {
                         next.bundleLabel(), decision.reason());
                 return swapper.swap(known, next, holding);
             }
-        } finally {
-            worker.releaseLater(holding.notReleased());
         }
     }
 
@@ -486,7 +486,7 @@ public final class PublishedObjects {
      */
     private PreparedHolder prepareHolder(String objectName, ImplementationDeclaration next) {
         try {
-            return PreparedHolder.of(holders, next.revision());
+            return PreparedHolder.of(holders, next.revision(), false);
         } catch (BundleException | IllegalStateException e) { // uninstalled, or Felix refused (a refresh)
             synchronized (this) {
                 throw ImplementationSwapper.refuseUnheld(published(objectName), next, e);
@@ -513,7 +513,7 @@ public final class PublishedObjects {
             policies.close(); // no autonomic swap from here on (one in progress finds the extender closed)
         }
         worker.close();
-        PreparedHolder released = PreparedHolder.none(holders);
+        PreparedHolder released = PreparedHolder.none(holders, true); // the stopping thread holds the extender bundle's lock
         try (released) {
             synchronized (this) {
                 for (KnownObject known : byName.values()) {

@@ -1,4 +1,4 @@
-package io.swapline.osgi.extender;
+package io.swapline.osgi.implementations;
 
 import org.osgi.framework.Bundle;
 
@@ -25,8 +25,17 @@ public final class BundleUpdates {
      * @return true if the current thread is inside {@code update} of a bundle
      */
     public static boolean isUpdateInProgress(Bundle bundle) {
+        return isUpdateInProgress(Thread.currentThread(), bundle);
+    }
+
+    /**
+     * @param thread the thread that delivered the bundle's STOPPING event of an update
+     * @param bundle the bundle
+     * @return true while {@code thread} is still inside {@code update} of a bundle
+     */
+    public static boolean isUpdateInProgress(Thread thread, Bundle bundle) {
         String bundleClass = bundle.getClass().getName();
-        for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
             if ((frame.getMethodName().equals("update") && frame.getClassName().equals(bundleClass))
                     || (frame.getMethodName().equals("updateBundle") && frame.getClassName().equals(FELIX))) {
                 return true;
