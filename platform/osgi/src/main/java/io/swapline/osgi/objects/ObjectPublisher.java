@@ -13,6 +13,7 @@ import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.osgi.holders.RevisionHolders;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.RootUnavailableException;
 import io.swapline.osgi.policy.ConfiguredPolicies;
 
 /**
@@ -58,11 +59,10 @@ public final class ObjectPublisher {
         Class<?> type;
         Root<?> root;
         try {
-            type = implementation.bundle().loadClass(implementation.interfaceName());
-            root = implementation.newRoot();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            LOG.warn("cannot create '{}' from {}: {}", implementation.objectName(), implementation.bundleLabel(),
-                    e.toString());
+            type = implementation.loadInterface();
+            root = implementation.newRoot(type);
+        } catch (RootUnavailableException e) { // its message is the one line to log
+            LOG.warn("cannot create '{}': {}", implementation.objectName(), e.getMessage());
             return false;
         }
         Bundle holder;
