@@ -21,6 +21,7 @@ import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.ImplementationProtocols;
 import io.swapline.osgi.implementations.OfferedImplementations;
 import io.swapline.osgi.policy.PolicyCandidate;
 
@@ -126,6 +127,7 @@ public final class KnownObject {
         List<SwapRecord> history = new ArrayList<>(object.history());
         history.addAll(refusals);
         history.sort(Comparator.comparing(SwapRecord::startedAt));
-        return new ObjectView(object, serving, waiting != null, candidates, history);
+        String servingProtocols = waiting == null ? ImplementationProtocols.describe(root) : null; // the live root's
+        return new ObjectView(object, serving, waiting != null, servingProtocols, candidates, history);
     }
 }

@@ -72,16 +72,16 @@ public final class SwaplineCommands {
     }
 
     /**
-     * {@code swapline:info <name>}: the object, its implementations with the protocols each
-     * exports and imports (the serving one marked {@code *}, refused ones with the reason), and
-     * its recent swap records.
+     * {@code swapline:info <name>}: the object, its implementations (the serving one marked
+     * {@code *}, with the protocols its live root exports and imports; refused ones with the
+     * reason) and its recent swap records. Constructs no root.
      *
      * @param name the object's name
      * @return the lines
      * @throws IllegalArgumentException if no object has the name
      */
-    @Descriptor("show an object's implementations (* serves; refused ones with the reason), the protocols each"
-            + " exports and imports, and its recent swaps")
+    @Descriptor("show an object's implementations (* serves, with the protocols it exports and imports; refused"
+            + " ones with the reason) and its recent swaps")
     public List<String> info(@Descriptor("the object's name, as swapline:list shows it") String name) {
         ObjectView view = objects.view(name);
         ClusteredObject<?> object = view.object();
@@ -94,7 +94,7 @@ public final class SwaplineCommands {
             String state = candidate.refusal() != null ? " | REFUSED: " + candidate.refusal()
                     : candidate.active() ? "" : " | bundle not active";
             lines.add((candidate.serving() ? "* " : "  ") + candidate.declaration().describe() + " | "
-                    + ImplementationProtocols.describe(candidate.declaration()) + state);
+                    + protocols(candidate, view.servingProtocols()) + state);
         }
         lines.add("recent swaps:");
         if (view.history().isEmpty()) {
@@ -104,6 +104,14 @@ public final class SwaplineCommands {
             lines.add("  " + line(record));
         }
         return lines;
+    }
+
+    /**
+     * An implementation's protocols as {@code swapline:info} shows them: the serving one's read from
+     * its live root; no root is made to describe another (a root is made only to serve).
+     */
+    static String protocols(ObjectView.Candidate candidate, String servingProtocols) {
+        return candidate.serving() && servingProtocols != null ? servingProtocols : ImplementationProtocols.NOT_KNOWN;
     }
 
     /**
