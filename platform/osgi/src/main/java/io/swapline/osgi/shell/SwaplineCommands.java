@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 
 import io.swapline.api.ClusteredObject;
+import io.swapline.api.RepFailure;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.core.autonomic.AutonomicSwap;
 import io.swapline.core.autonomic.PolicyDecision;
 import io.swapline.core.autonomic.PolicyStatus;
+import io.swapline.osgi.implementations.Echo;
 import io.swapline.osgi.implementations.ImplementationProtocols;
 import io.swapline.osgi.objects.ObjectView;
 import io.swapline.osgi.objects.PublishedObjects;
@@ -44,6 +46,9 @@ public final class SwaplineCommands {
     /** The command functions: public methods of this class. */
     public static final String[] FUNCTIONS = {"list", "info", "swap", "history", "policy"};
 
+    /** A rep failure line is kept whole up to this length: its exception message is the author's. */
+    private static final int REP_FAILURE_LIMIT = 2 * Echo.MESSAGE_LIMIT;
+
     private final PublishedObjects objects;
     private final ConfiguredPolicies policies;
 
@@ -74,14 +79,15 @@ public final class SwaplineCommands {
     /**
      * {@code swapline:info <name>}: the object, its implementations (the serving one marked
      * {@code *}, with the protocols its live root exports and imports; refused ones with the
-     * reason) and its recent swap records. Constructs no root.
+     * reason), its recent swap records and the causes of the calls that failed because a Rep
+     * could not be made ({@link ClusteredObject#repFailures()}). Constructs no root.
      *
      * @param name the object's name
      * @return the lines
      * @throws IllegalArgumentException if no object has the name
      */
     @Descriptor("show an object's implementations (* serves, with the protocols it exports and imports; refused"
-            + " ones with the reason) and its recent swaps")
+            + " ones with the reason), its recent swaps and the causes of calls failed because a Rep could not be made")
     public List<String> info(@Descriptor("the object's name, as swapline:list shows it") String name) {
         ObjectView view = objects.view(name);
         ClusteredObject<?> object = view.object();
@@ -103,6 +109,7 @@ public final class SwaplineCommands {
         for (SwapRecord record : view.history()) {
             lines.add("  " + line(record));
         }
+        lines.addAll(repFailureLines(object.repFailures()));
         return lines;
     }
 
@@ -112,6 +119,22 @@ public final class SwaplineCommands {
      */
     static String protocols(ObjectView.Candidate candidate, String servingProtocols) {
         return candidate.serving() && servingProtocols != null ? servingProtocols : ImplementationProtocols.NOT_KNOWN;
+    }
+
+    /**
+     * The rep failures section of {@code swapline:info}: a header, then one line per cause
+     * ({@link RepFailure#toString()}, on one line), or {@code none}.
+     */
+    static List<String> repFailureLines(List<RepFailure> failures) {
+        List<String> lines = new ArrayList<>();
+        lines.add("rep failures (calls failed because newRep threw, one line per cause):");
+        if (failures.isEmpty()) {
+            lines.add("  none");
+        }
+        for (RepFailure failure : failures) {
+            lines.add("  " + Echo.cut(failure.toString(), REP_FAILURE_LIMIT));
+        }
+        return lines;
     }
 
     /**
