@@ -42,7 +42,8 @@ public final class ImplementationProtocols {
             return "none";
         }
         return protocols.stream().sorted(Comparator.comparingInt((TransferProtocol<?> protocol) -> protocol.bit()).reversed())
-                .map(protocol -> protocol.name() + "/" + protocol.bit() + (protocol.isPerRep() ? " (per Rep)" : ""))
+                .map(protocol -> protocol.name() + "/" + protocol.bit()
+                        + (protocol.scope() == TransferProtocol.Scope.REP ? " (per Rep)" : ""))
                 .collect(Collectors.joining(", "));
     }
 }
