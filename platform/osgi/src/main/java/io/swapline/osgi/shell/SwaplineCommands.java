@@ -29,7 +29,8 @@ import io.swapline.osgi.policy.PolicySettings;
  *
  * <p><b>Errors.</b> An unknown object, an implementation argument that names nothing or several
  * implementations, and a refused or rolled-back swap throw an exception whose message is one
- * line. Gogo 1.1's shell prints such an exception as one line,
+ * line, which repeats an argument cut by {@link Echo#input} (80 characters at most). Gogo 1.1's
+ * shell prints such an exception as one line,
  * {@code gogo: IllegalArgumentException: no clustered object named 'x'; objects: counter}, with
  * no stack trace, and keeps it in the session variable {@code exception}; a script (or a
  * {@code CommandSession.execute} caller) sees a failure rather than ordinary output.
@@ -267,7 +268,7 @@ public final class SwaplineCommands {
         return switch (action) {
             case "enable" -> policies.enable(name);
             case "disable" -> policies.disable(name);
-            default -> throw new IllegalArgumentException("'" + action + "' is not an action of swapline:policy;"
+            default -> throw new IllegalArgumentException("'" + Echo.input(action) + "' is not an action of swapline:policy;"
                     + " use enable or disable");
         };
     }
