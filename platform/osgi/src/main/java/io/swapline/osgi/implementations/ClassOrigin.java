@@ -24,7 +24,8 @@ public final class ClassOrigin {
         Bundle bundle = FrameworkUtil.getBundle(type);
         if (bundle != null) {
             return bundle.getBundleId() == Constants.SYSTEM_BUNDLE_ID ? "the system bundle"
-                    : "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId() + "]";
+                    : "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " [" + bundle.getBundleId()
+                            + "]";
         }
         ClassLoader loader = type.getClassLoader();
         if (loader == null) {

@@ -76,7 +76,8 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
             return Suitability.parse(text.toString());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(declarer(revision, className) + " has suits=\""
-                    + Echo.message(text.toString()) + "\", which is not a suitability: " + Echo.message(e.getMessage()), e);
+                    + Echo.message(text.toString()) + "\", which is not a suitability: " + Echo.message(e.getMessage()),
+                    e);
         }
     }
 
@@ -97,7 +98,8 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
     }
 
     private static String label(BundleRevision revision) {
-        return revision.getSymbolicName() + " " + revision.getVersion() + " [" + revision.getBundle().getBundleId() + "]";
+        return revision.getSymbolicName() + " " + revision.getVersion() + " [" + revision.getBundle().getBundleId()
+                + "]";
     }
 
     /** @return the bundle the revision belongs to */

@@ -301,8 +301,8 @@ public final class PublishedObjects {
                     + Echo.input(implementationSpec) + "'; offered: " + describe(known.offered.all()));
         }
         if (matches.size() > 1) {
-            throw new IllegalArgumentException("'" + Echo.input(implementationSpec) + "' is ambiguous for '" + objectName
-                    + "', name one by bundle id or class: " + describe(matches));
+            throw new IllegalArgumentException("'" + Echo.input(implementationSpec) + "' is ambiguous for '"
+                    + objectName + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
         String refusal = authorisation.refusal(next, known.serving.symbolicName());

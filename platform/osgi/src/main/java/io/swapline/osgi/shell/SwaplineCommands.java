@@ -268,8 +268,8 @@ public final class SwaplineCommands {
         return switch (action) {
             case "enable" -> policies.enable(name);
             case "disable" -> policies.disable(name);
-            default -> throw new IllegalArgumentException("'" + Echo.input(action) + "' is not an action of swapline:policy;"
-                    + " use enable or disable");
+            default -> throw new IllegalArgumentException("'" + Echo.input(action) + "' is not an action of"
+                    + " swapline:policy; use enable or disable");
         };
     }
 
