@@ -41,11 +41,11 @@ import org.osgi.annotation.bundle.Requirement;
  * rebound or restarted. All of this runs on the thread that started (or updated) the bundle; for
  * bundles already active when the extender starts, on the thread that starts the extender.
  *
- * <p><b>The constructor</b> must be cheap and free of side effects: besides the instance that
- * serves, the extender makes instances only to read their {@linkplain Root#exportProtocols()
- * protocols} (for the {@code swapline:info} command), and those are never attached nor
- * {@linkplain Root#destroy() destroyed}. Acquire resources when the first Rep is made
- * ({@link Root#newRep(int)}) and release them in {@link Root#destroy()}.
+ * <p><b>The constructor</b> should be cheap and free of side effects: the extender makes an
+ * instance only to serve, when it creates the object from this implementation or swaps the object
+ * to it ({@code swapline:info} reads the protocols of the serving instance and makes none).
+ * Acquire resources when the first Rep is made ({@link Root#newRep(int)}) and release them in
+ * {@link Root#destroy()}.
  *
  * <p>Put the interface and the transfer protocols in an API bundle exported to both
  * implementation and client bundles: the implementation bundle must import the interface's

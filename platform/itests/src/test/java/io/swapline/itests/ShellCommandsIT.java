@@ -118,6 +118,21 @@ public class ShellCommandsIT {
         }
     }
 
+    /** Before: the messages repeated a 100,000-character argument whole. */
+    @Test(timeout = 60_000)
+    public void longArgumentsAreCutInTheMessages() throws Exception {
+        String huge = "x".repeat(100_000);
+        try (GogoSession shell = GogoSession.open(context)) {
+            for (String command : List.of("swapline:info " + huge, "swapline:history " + huge,
+                    "swapline:swap counter " + huge, "swapline:swap " + huge + " " + ALTERNATIVE,
+                    "swapline:policy counter " + huge, "swapline:policy " + huge)) {
+                String message = shell.failure(command).getMessage();
+                assertTrue(command.substring(0, 20) + ": " + message.length() + " characters", message.length() < 1_000);
+                assertTrue(message, message.contains("'" + "x".repeat(80) + "… (100000 characters)'"));
+            }
+        }
+    }
+
     @Test
     public void missingArgumentsAreOneLine() throws Exception {
         try (GogoSession shell = GogoSession.open(context)) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -77,6 +78,23 @@ public final class TestBundles {
         return jar(symbolicName, manifest, classes);
     }
 
+    /**
+     * A bundle with exactly {@code classes} (top-level classes of any packages, copied from the
+     * test class path) and these manifest headers besides its name and version: for bundles the
+     * other builders cannot make, such as one that carries its own copy of an interface.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @param version the bundle's version
+     * @param headers e.g. {@code Import-Package} and {@code Provide-Capability}
+     * @param classes the classes
+     * @return the bundle's jar bytes
+     */
+    public static byte[] bundle(String symbolicName, String version, Map<String, String> headers, Class<?>... classes) {
+        Manifest manifest = manifest(symbolicName, version);
+        headers.forEach(manifest.getMainAttributes()::putValue);
+        return jar(symbolicName, manifest, false, classes);
+    }
+
     private static Manifest manifest(String symbolicName, String version) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -88,12 +106,16 @@ public final class TestBundles {
     }
 
     private static byte[] jar(String symbolicName, Manifest manifest, Class<?>... classes) {
+        return jar(symbolicName, manifest, true, classes);
+    }
+
+    private static byte[] jar(String symbolicName, Manifest manifest, boolean onePackage, Class<?>... classes) {
         String pkg = classes[0].getPackageName();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (Class<?> type : classes) {
-                if (!type.getPackageName().equals(pkg) || type.getDeclaringClass() != null) {
-                    throw new IllegalArgumentException(type + " is not a top-level class of " + pkg);
+                if ((onePackage && !type.getPackageName().equals(pkg)) || type.getDeclaringClass() != null) {
+                    throw new IllegalArgumentException(type + " is not a top-level class" + (onePackage ? " of " + pkg : ""));
                 }
                 String entry = type.getName().replace('.', '/') + ".class";
                 jar.putNextEntry(new JarEntry(entry));

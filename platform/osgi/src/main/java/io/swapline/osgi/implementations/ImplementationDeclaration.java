@@ -1,5 +1,6 @@
 package io.swapline.osgi.implementations;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,42 +38,68 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
      *
      * @param revision a bundle revision
      * @return the declarations, in manifest order; empty for most bundles
-     * @throws IllegalArgumentException if a capability misses an attribute or its {@code suits} does
-     *     not parse (the message names the class): none of the revision's declarations is used
+     * @throws IllegalArgumentException if a capability misses an attribute, its {@code ranking} is not
+     *     an integer or its {@code suits} does not parse: none of the revision's declarations is used.
+     *     The message is one line naming the bundle, the class, the attribute and the reason.
      */
     public static List<ImplementationDeclaration> declaredBy(BundleRevision revision) {
         List<ImplementationDeclaration> declarations = new ArrayList<>();
         for (BundleCapability capability : revision.getDeclaredCapabilities(SwappableImplementation.NAMESPACE)) {
             Map<String, Object> attributes = capability.getAttributes();
-            Object ranking = attributes.getOrDefault("ranking", 0L);
-            String className = required(attributes, "class", revision);
-            declarations.add(new ImplementationDeclaration(required(attributes, "object", revision),
-                    required(attributes, "interface", revision), className,
-                    ranking instanceof Number number ? number.longValue() : Long.parseLong(ranking.toString()),
-                    suits(attributes.get("suits"), className), revision, revision.getWiring()));
+            String className = required(attributes, "class", revision, null);
+            declarations.add(new ImplementationDeclaration(required(attributes, "object", revision, className),
+                    required(attributes, "interface", revision, className), className,
+                    ranking(attributes.getOrDefault("ranking", 0L), revision, className),
+                    suits(attributes.get("suits"), revision, className), revision, revision.getWiring()));
         }
         return declarations;
     }
 
-    private static Suitability suits(Object text, String className) {
+    private static long ranking(Object ranking, BundleRevision revision, String className) {
+        if (ranking instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(ranking.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(declarer(revision, className) + " has ranking=\""
+                    + Echo.input(ranking.toString()) + "\", which is not an integer (a Long: write ranking:Long=<n>,"
+                    + " as @SwappableImplementation(ranking = <n>) does)", e);
+        }
+    }
+
+    private static Suitability suits(Object text, BundleRevision revision, String className) {
         if (text == null || text.toString().isBlank()) {
             return null;
         }
         try {
             return Suitability.parse(text.toString());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(className + " declares suits=\"" + text + "\", which is not a"
-                    + " suitability: " + e.getMessage(), e);
+            throw new IllegalArgumentException(declarer(revision, className) + " has suits=\""
+                    + Echo.message(text.toString()) + "\", which is not a suitability: " + Echo.message(e.getMessage()),
+                    e);
         }
     }
 
-    private static String required(Map<String, Object> attributes, String name, BundleRevision revision) {
+    private static String required(Map<String, Object> attributes, String name, BundleRevision revision,
+            String className) {
         Object value = attributes.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException(revision.getBundle() + ": an " + SwappableImplementation.NAMESPACE
-                    + " capability has no '" + name + "' attribute: " + attributes);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException(declarer(revision, className) + " has no '" + name
+                    + "' attribute (@SwappableImplementation writes class, object and interface)");
         }
         return value.toString();
+    }
+
+    /** @return e.g. {@code the io.swapline.implementation capability of io.x 1.0.0 [12] for io.x.Impl} */
+    private static String declarer(BundleRevision revision, String className) {
+        return "the " + SwappableImplementation.NAMESPACE + " capability of " + label(revision)
+                + (className == null ? "" : " for " + Echo.input(className));
+    }
+
+    private static String label(BundleRevision revision) {
+        return revision.getSymbolicName() + " " + revision.getVersion() + " [" + revision.getBundle().getBundleId()
+                + "]";
     }
 
     /** @return the bundle the revision belongs to */
@@ -81,16 +108,81 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
     }
 
     /**
-     * @return a new instance of the root class, loaded through the declaring bundle
-     * @throws ReflectiveOperationException if the class does not load or cannot be instantiated
-     * @throws ClassCastException if the class is not a {@link Root}
+     * Loads the object's interface as the declaring bundle sees it.
+     *
+     * @return the interface the {@code interface} attribute names
+     * @throws RootUnavailableException if the bundle does not see it or it is not an interface
      */
-    public Root<?> newRoot() throws ReflectiveOperationException {
-        Class<?> rootClass = bundle().loadClass(className);
-        if (!Root.class.isAssignableFrom(rootClass)) {
-            throw new ClassCastException(rootClass.getName() + " is not a " + Root.class.getName());
+    public Class<?> loadInterface() throws RootUnavailableException {
+        Class<?> type;
+        try {
+            type = bundle().loadClass(interfaceName);
+        } catch (ClassNotFoundException | IllegalStateException e) { // IllegalStateException: uninstalled
+            throw new RootUnavailableException(this, "its bundle does not see the interface " + interfaceName
+                    + " that its interface attribute names: " + Echo.exception(e), e);
+        } catch (LinkageError e) {
+            throw new RootUnavailableException(this, "the interface " + interfaceName + " does not link: "
+                    + Echo.exception(e), e);
         }
-        return (Root<?>) rootClass.getConstructor().newInstance();
+        if (!type.isInterface() || type.isAnnotation()) {
+            throw new RootUnavailableException(this, "its interface attribute (@SwappableImplementation type) names "
+                    + interfaceName + ", which is " + (type.isAnnotation() ? "an annotation" : "a class")
+                    + ", not an interface", null);
+        }
+        return type;
+    }
+
+    /**
+     * A new instance of the root class, loaded through the declaring bundle, checked to serve
+     * {@code clientsInterface}.
+     *
+     * @param clientsInterface the interface the object's clients use, from {@link #loadInterface()}
+     *     when the object is made from this implementation
+     * @return the root, not attached
+     * @throws RootUnavailableException if the interface is not the clients', or the class does not
+     *     load, is not a {@link Root}, has no public no-argument constructor, or its constructor
+     *     threw: the message says which, in one line
+     */
+    public Root<?> newRoot(Class<?> clientsInterface) throws RootUnavailableException {
+        Class<?> type = loadInterface();
+        if (type != clientsInterface) {
+            throw new RootUnavailableException(this, "it sees another " + interfaceName + " (from "
+                    + ClassOrigin.of(type) + ") than the one clients use (from " + ClassOrigin.of(clientsInterface)
+                    + ")", null);
+        }
+        Class<?> rootClass;
+        try {
+            rootClass = bundle().loadClass(className);
+        } catch (ClassNotFoundException | IllegalStateException e) {
+            throw new RootUnavailableException(this, "the class is not found: " + Echo.exception(e), e);
+        } catch (LinkageError e) {
+            throw new RootUnavailableException(this, "the class does not link: " + Echo.exception(e), e);
+        }
+        if (!Root.class.isAssignableFrom(rootClass)) {
+            throw new RootUnavailableException(this, className + " is not a " + Root.class.getName()
+                    + " (extend SharedRoot, DistributedRoot or ClusteredRoot)", null);
+        }
+        try {
+            return (Root<?>) rootClass.getConstructor().newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new RootUnavailableException(this, "it has no public no-argument constructor", e);
+        } catch (InstantiationException e) {
+            throw new RootUnavailableException(this, "it is abstract", e);
+        } catch (IllegalAccessException e) {
+            throw new RootUnavailableException(this, "the class is not public", e);
+        } catch (InvocationTargetException e) {
+            throw new RootUnavailableException(this, "its constructor threw " + Echo.exception(causeOf(e)),
+                    causeOf(e));
+        } catch (ExceptionInInitializerError e) {
+            throw new RootUnavailableException(this, "its static initialiser threw "
+                    + Echo.exception(causeOf(e)), causeOf(e));
+        } catch (LinkageError e) {
+            throw new RootUnavailableException(this, "it does not link: " + Echo.exception(e), e);
+        }
+    }
+
+    private static Throwable causeOf(Throwable wrapper) {
+        return wrapper.getCause() != null ? wrapper.getCause() : wrapper;
     }
 
     /**
@@ -129,5 +221,10 @@ public record ImplementationDeclaration(String objectName, String interfaceName,
     /** @return e.g. {@code io.swapline.examples.counter.shared 1.0.0} */
     public String bundleLabel() {
         return symbolicName() + " " + version();
+    }
+
+    /** @return e.g. {@code io.swapline.examples.counter.shared 1.0.0 [5]} */
+    public String bundleLabelWithId() {
+        return label(revision);
     }
 }

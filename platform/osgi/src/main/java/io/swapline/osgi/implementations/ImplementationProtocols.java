@@ -8,32 +8,33 @@ import io.swapline.api.Root;
 import io.swapline.api.TransferProtocol;
 
 /**
- * Describes the transfer protocols an implementation exports and imports, for
- * {@code swapline:info}. A root declares them on instances, so a fresh root is made from the
- * declaring revision and dropped (it is never attached to an object). Runs on the shell's thread.
+ * Describes the transfer protocols a root exports and imports, for {@code swapline:info}. A root
+ * declares them on instances, and a root is made only to serve: so only a root that exists
+ * anyway (the one serving an object) is described; the others' protocols are
+ * {@linkplain #NOT_KNOWN not known until they serve}. Stateless; any thread.
  */
 public final class ImplementationProtocols {
+
+    /** What the shell shows for an implementation that has no root now. */
+    public static final String NOT_KNOWN = "protocols not known until it serves";
 
     private ImplementationProtocols() {
     }
 
     /**
-     * @param implementation a declaration whose revision can still load classes
+     * @param root a root that exists anyway, e.g. the one serving an object (never one made to be described)
      * @return e.g. {@code exports counter-adder-by-reference/1, counter-canonical-count/0 | imports ...},
-     *     or why they are unknown
+     *     {@code stateless}, or why they are unknown (the root's own methods threw)
      */
-    public static String describe(ImplementationDeclaration implementation) {
-        Root<?> root;
+    public static String describe(Root<?> root) {
         try {
-            Class<?> rootClass = implementation.wiring().getClassLoader().loadClass(implementation.className());
-            root = (Root<?>) rootClass.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) { // shown in the line, not hidden
-            return "protocols unknown: " + e;
+            if (root.isStateless()) {
+                return "stateless";
+            }
+            return "exports " + names(root.exportProtocols()) + " | imports " + names(root.importProtocols());
+        } catch (RuntimeException e) { // the author's code: shown in the line, not hidden
+            return "protocols unknown: " + Echo.exception(e);
         }
-        if (root.isStateless()) {
-            return "stateless";
-        }
-        return "exports " + names(root.exportProtocols()) + " | imports " + names(root.importProtocols());
     }
 
     private static String names(Set<TransferProtocol<?>> protocols) {
@@ -41,7 +42,8 @@ public final class ImplementationProtocols {
             return "none";
         }
         return protocols.stream().sorted(Comparator.comparingInt((TransferProtocol<?> protocol) -> protocol.bit()).reversed())
-                .map(protocol -> protocol.name() + "/" + protocol.bit() + (protocol.isPerRep() ? " (per Rep)" : ""))
+                .map(protocol -> protocol.name() + "/" + protocol.bit()
+                        + (protocol.scope() == TransferProtocol.Scope.REP ? " (per Rep)" : ""))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -11,6 +11,7 @@ import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.RootUnavailableException;
 import io.swapline.osgi.policy.ConfiguredPolicies;
 
 /**
@@ -84,14 +85,9 @@ public final class ImplementationSwapper {
      */
     Root<?> rootFor(KnownObject known, ImplementationDeclaration next) {
         try {
-            Class<?> type = next.bundle().loadClass(next.interfaceName());
-            if (type != known.object().type()) {
-                throw known.refuse(next, "it sees another " + next.interfaceName() + " (loaded by "
-                        + type.getClassLoader() + "), not the one clients use");
-            }
-            return next.newRoot();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw known.refuse(next, e.toString());
+            return next.newRoot(known.object().type());
+        } catch (RootUnavailableException e) {
+            throw known.refuse(next, e.getMessage());
         }
     }
 

@@ -21,6 +21,7 @@ import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.ImplementationProtocols;
 import io.swapline.osgi.implementations.OfferedImplementations;
 import io.swapline.osgi.policy.PolicyCandidate;
 
@@ -274,7 +275,10 @@ public final class KnownObject {
         List<SwapRecord> history = new ArrayList<>(object.history());
         history.addAll(refusals);
         history.sort(Comparator.comparing(SwapRecord::startedAt));
-        return new ObjectView(object, serving, state == ObjectState.WAITING, candidates, history, state,
-                waiting == null ? null : waiting.lastRefusal());
+        Root<?> live = waiting != null && waiting.successor() != null ? waiting.successor() : root;
+        String servingProtocols = state == ObjectState.WAITING ? null : ImplementationProtocols.describe(
+                live instanceof SuccessorRoot<?> takeover ? takeover.successor() : live); // the live root's
+        return new ObjectView(object, serving, state == ObjectState.WAITING, servingProtocols, candidates, history,
+                state, waiting == null ? null : waiting.lastRefusal());
     }
 }

@@ -12,6 +12,7 @@ import io.swapline.core.ClusteredObjectRuntime;
 import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.RootUnavailableException;
 import io.swapline.osgi.policy.ConfiguredPolicies;
 
 /**
@@ -66,9 +67,8 @@ final class ObjectPublisher {
         Publication publication;
         try {
             publication = publish(known.name, implementation);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            LOG.warn("cannot create '{}' from {}: {}", implementation.objectName(), implementation.bundleLabel(),
-                    e.toString());
+        } catch (RootUnavailableException e) {
+            LOG.warn("cannot create '{}': {}", known.name, e.getMessage());
             return false;
         }
         known.published(publication.object(), publication.registration(), implementation, publication.root(),
@@ -85,13 +85,12 @@ final class ObjectPublisher {
      * the implementation's bundle sees, and registers its stub.
      *
      * @return the publication
-     * @throws ReflectiveOperationException if the interface or the root cannot be loaded or made
-     * @throws ClassCastException if the root class is not a root
+     * @throws RootUnavailableException if the interface or the root cannot be loaded or made (the
+     *     message says why, in one line)
      */
-    Publication publish(String name, ImplementationDeclaration implementation)
-            throws ReflectiveOperationException {
-        Class<?> type = implementation.bundle().loadClass(implementation.interfaceName());
-        Root<?> root = implementation.newRoot();
+    Publication publish(String name, ImplementationDeclaration implementation) throws RootUnavailableException {
+        Class<?> type = implementation.loadInterface();
+        Root<?> root = implementation.newRoot(type);
         ClusteredObject<?> object = createObject(name, type, root);
         ServiceRegistration<?> registration;
         try {
@@ -111,8 +110,8 @@ final class ObjectPublisher {
      */
     boolean seesAnotherInterface(KnownObject known, ImplementationDeclaration next) {
         try {
-            return next.bundle().loadClass(next.interfaceName()) != known.object().type();
-        } catch (ClassNotFoundException | IllegalStateException e) {
+            return next.loadInterface() != known.object().type();
+        } catch (RootUnavailableException e) {
             return false;
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swapline.api.ClusteredObject;
 import io.swapline.api.SwapRecord;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.ImplementationProtocols;
 
 /**
  * What the shell shows of one clustered object, taken as one snapshot under the
@@ -13,12 +14,15 @@ import io.swapline.osgi.implementations.ImplementationDeclaration;
  * @param object the live object
  * @param serving the implementation serving it, or, while it waits, the one that served it last
  * @param waiting whether calls wait for a replacement (the serving bundle stopped)
+ * @param servingProtocols the protocols the root serving the object now exports and imports, as
+ *     {@link ImplementationProtocols#describe} gives them, read from that live root; null while waiting
  * @param candidates the serving implementation and every one offered for the object, most preferred first
  * @param history the runtime's swap records and the extender's refusals, oldest first
  * @param state the object's lifecycle state
  * @param handOverRefusal while waiting, why the last successor that arrived was refused, or null
  */
-public record ObjectView(ClusteredObject<?> object, ImplementationDeclaration serving, boolean waiting, List<Candidate> candidates,
+public record ObjectView(ClusteredObject<?> object, ImplementationDeclaration serving, boolean waiting,
+        String servingProtocols, List<Candidate> candidates,
         List<SwapRecord> history, ObjectState state, String handOverRefusal) {
 
     /**

@@ -23,6 +23,7 @@ import io.swapline.core.autonomic.PolicyDecision;
 import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.holders.RevisionHolders;
 import io.swapline.osgi.implementations.BundleUpdates;
+import io.swapline.osgi.implementations.Echo;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
 import io.swapline.osgi.policy.ConfiguredPolicies;
@@ -409,10 +410,10 @@ public final class PublishedObjects {
         List<ImplementationDeclaration> matches = known.offered.matching(implementationSpec);
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("no active implementation of '" + objectName + "' matches '"
-                    + implementationSpec + "'; offered: " + describe(known.offered.all()));
+                    + Echo.input(implementationSpec) + "'; offered: " + describe(known.offered.all()));
         }
         if (matches.size() > 1) {
-            throw new IllegalArgumentException("'" + implementationSpec + "' is ambiguous for '" + objectName
+            throw new IllegalArgumentException("'" + Echo.input(implementationSpec) + "' is ambiguous for '" + objectName
                     + "', name one by bundle id or class: " + describe(matches));
         }
         ImplementationDeclaration next = matches.get(0);
@@ -556,7 +557,7 @@ public final class PublishedObjects {
         if (known == null || !known.isPublished()) {
             List<String> names = byName.values().stream().filter(KnownObject::isPublished).map(k -> k.name).sorted()
                     .toList();
-            throw new IllegalArgumentException("no clustered object named '" + objectName + "'; objects: "
+            throw new IllegalArgumentException("no clustered object named '" + Echo.input(objectName) + "'; objects: "
                     + (names.isEmpty() ? "none" : String.join(", ", names)));
         }
         return known;

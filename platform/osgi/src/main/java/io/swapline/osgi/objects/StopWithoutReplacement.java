@@ -17,6 +17,7 @@ import io.swapline.core.transfer.StateTransfer;
 import io.swapline.osgi.holders.PreparedHolder;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
+import io.swapline.osgi.implementations.RootUnavailableException;
 import io.swapline.osgi.policy.ConfiguredPolicies;
 
 /**
@@ -166,7 +167,7 @@ final class StopWithoutReplacement {
         ObjectPublisher.Publication publication;
         try {
             publication = publisher.publish(known.name, next);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (RootUnavailableException | RuntimeException e) {
             holders.release(known.closed());
             String reason = "'" + known.name + "' was destroyed: its interface class changed with an API bundle refresh"
                     + " and " + next.bundleLabel() + " could not publish it anew: " + e;
@@ -204,7 +205,7 @@ final class StopWithoutReplacement {
     private ObjectPublisher.Publication publishAfresh(KnownObject known, ImplementationDeclaration next) {
         try {
             return publisher.publish(known.name, next);
-        } catch (ReflectiveOperationException e) { // it was made once just before: not expected
+        } catch (RootUnavailableException e) { // it was made once just before: not expected
             throw new IllegalStateException(next.bundleLabel() + " could not publish '" + known.name + "' again: " + e, e);
         }
     }

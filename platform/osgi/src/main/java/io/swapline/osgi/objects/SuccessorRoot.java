@@ -83,7 +83,7 @@ public final class SuccessorRoot<T> extends Root<T> implements WorkloadSignals {
         if (kind != RootKind.CLUSTERED) {
             return protocols;
         }
-        return protocols.stream().filter(protocol -> !protocol.isPerRep()).collect(Collectors.toUnmodifiableSet());
+        return protocols.stream().filter(protocol -> protocol.scope() == TransferProtocol.Scope.OBJECT).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -107,6 +107,11 @@ public final class SuccessorRoot<T> extends Root<T> implements WorkloadSignals {
             throw new IllegalStateException(implementationName() + " takes over only from the waiting root that"
                     + " handed its calls to it");
         }
+    }
+
+    /** @return the successor whose Reps this root serves */
+    Root<T> successor() {
+        return successor;
     }
 
     /** Makes this root's Rep table hold every Rep the successor has. Called by the extender after the swap. */

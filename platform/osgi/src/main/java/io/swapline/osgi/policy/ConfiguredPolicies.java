@@ -19,6 +19,7 @@ import io.swapline.core.autonomic.AutonomicPolicy;
 import io.swapline.core.autonomic.AutonomicSwap;
 import io.swapline.core.autonomic.PolicyDecision;
 import io.swapline.core.autonomic.PolicyStatus;
+import io.swapline.osgi.implementations.Echo;
 
 /**
  * The autonomic policies of the published objects: opt-in per object by framework property
@@ -188,7 +189,7 @@ public final class ConfiguredPolicies {
     private Entry entry(String objectName) {
         Entry entry = byObject.get(objectName);
         if (entry == null) {
-            throw new IllegalArgumentException("no clustered object named '" + objectName + "'; objects: "
+            throw new IllegalArgumentException("no clustered object named '" + Echo.input(objectName) + "'; objects: "
                     + (byObject.isEmpty() ? "none" : String.join(", ", byObject.keySet().stream().sorted().toList())));
         }
         return entry;

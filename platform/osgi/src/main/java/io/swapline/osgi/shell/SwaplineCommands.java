@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 
 import io.swapline.api.ClusteredObject;
+import io.swapline.api.RepFailure;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
 import io.swapline.core.autonomic.AutonomicSwap;
 import io.swapline.core.autonomic.PolicyDecision;
 import io.swapline.core.autonomic.PolicyStatus;
+import io.swapline.osgi.implementations.Echo;
 import io.swapline.osgi.implementations.ImplementationProtocols;
 import io.swapline.osgi.objects.ObjectView;
 import io.swapline.osgi.objects.PublishedObjects;
@@ -27,7 +29,8 @@ import io.swapline.osgi.policy.PolicySettings;
  *
  * <p><b>Errors.</b> An unknown object, an implementation argument that names nothing or several
  * implementations, and a refused or rolled-back swap throw an exception whose message is one
- * line. Gogo 1.1's shell prints such an exception as one line,
+ * line, which repeats an argument cut by {@link Echo#input} (80 characters at most). Gogo 1.1's
+ * shell prints such an exception as one line,
  * {@code gogo: IllegalArgumentException: no clustered object named 'x'; objects: counter}, with
  * no stack trace, and keeps it in the session variable {@code exception}; a script (or a
  * {@code CommandSession.execute} caller) sees a failure rather than ordinary output.
@@ -43,6 +46,9 @@ public final class SwaplineCommands {
     public static final String SCOPE = "swapline";
     /** The command functions: public methods of this class. */
     public static final String[] FUNCTIONS = {"list", "info", "swap", "history", "policy"};
+
+    /** A rep failure line is kept whole up to this length: its exception message is the author's. */
+    private static final int REP_FAILURE_LIMIT = 2 * Echo.MESSAGE_LIMIT;
 
     private final PublishedObjects objects;
     private final ConfiguredPolicies policies;
@@ -72,16 +78,17 @@ public final class SwaplineCommands {
     }
 
     /**
-     * {@code swapline:info <name>}: the object, its implementations with the protocols each
-     * exports and imports (the serving one marked {@code *}, refused ones with the reason), and
-     * its recent swap records.
+     * {@code swapline:info <name>}: the object, its implementations (the serving one marked
+     * {@code *}, with the protocols its live root exports and imports; refused ones with the
+     * reason), its recent swap records and the causes of the calls that failed because a Rep
+     * could not be made ({@link ClusteredObject#repFailures()}). Constructs no root.
      *
      * @param name the object's name
      * @return the lines
      * @throws IllegalArgumentException if no object has the name
      */
-    @Descriptor("show an object's implementations (* serves; refused ones with the reason), the protocols each"
-            + " exports and imports, and its recent swaps")
+    @Descriptor("show an object's implementations (* serves, with the protocols it exports and imports; refused"
+            + " ones with the reason), its recent swaps and the causes of calls failed because a Rep could not be made")
     public List<String> info(@Descriptor("the object's name, as swapline:list shows it") String name) {
         ObjectView view = objects.view(name);
         ClusteredObject<?> object = view.object();
@@ -94,7 +101,7 @@ public final class SwaplineCommands {
             String state = candidate.refusal() != null ? " | REFUSED: " + candidate.refusal()
                     : candidate.active() ? "" : " | bundle not active";
             lines.add((candidate.serving() ? "* " : "  ") + candidate.declaration().describe() + " | "
-                    + ImplementationProtocols.describe(candidate.declaration()) + state);
+                    + protocols(candidate, view.servingProtocols()) + state);
         }
         lines.add("recent swaps:");
         if (view.history().isEmpty()) {
@@ -102,6 +109,31 @@ public final class SwaplineCommands {
         }
         for (SwapRecord record : view.history()) {
             lines.add("  " + line(record));
+        }
+        lines.addAll(repFailureLines(object.repFailures()));
+        return lines;
+    }
+
+    /**
+     * An implementation's protocols as {@code swapline:info} shows them: the serving one's read from
+     * its live root; no root is made to describe another (a root is made only to serve).
+     */
+    static String protocols(ObjectView.Candidate candidate, String servingProtocols) {
+        return candidate.serving() && servingProtocols != null ? servingProtocols : ImplementationProtocols.NOT_KNOWN;
+    }
+
+    /**
+     * The rep failures section of {@code swapline:info}: a header, then one line per cause
+     * ({@link RepFailure#toString()}, on one line), or {@code none}.
+     */
+    static List<String> repFailureLines(List<RepFailure> failures) {
+        List<String> lines = new ArrayList<>();
+        lines.add("rep failures (calls failed because newRep threw, one line per cause):");
+        if (failures.isEmpty()) {
+            lines.add("  none");
+        }
+        for (RepFailure failure : failures) {
+            lines.add("  " + Echo.cut(failure.toString(), REP_FAILURE_LIMIT));
         }
         return lines;
     }
@@ -236,8 +268,8 @@ public final class SwaplineCommands {
         return switch (action) {
             case "enable" -> policies.enable(name);
             case "disable" -> policies.disable(name);
-            default -> throw new IllegalArgumentException("'" + action + "' is not an action of swapline:policy;"
-                    + " use enable or disable");
+            default -> throw new IllegalArgumentException("'" + Echo.input(action) + "' is not an action of"
+                    + " swapline:policy; use enable or disable");
         };
     }
 
