@@ -208,6 +208,20 @@ class LifecycleDecisionsTest {
     }
 
     @Test
+    void reconcilingReplacesAnObjectWhoseUpdateFailedAfterItsBundleStopped() {
+        ImplementationDeclaration sharedLeftInstalled = declaration(5, SHARED, "1.0.0", "SharedCounter", 0,
+                Bundle.INSTALLED);
+        KnownObject known = serving(sharedLeftInstalled);
+        known.offer(distributed);
+        known.withdraw(5); // the update's STOPPING; its new revision never became ACTIVE
+
+        assertEquals(new Step.ReplaceStopped(distributed), decisions.reconcile(known, false));
+        KnownObject stillUpdating = serving(declaration(5, SHARED, "1.0.0", "SharedCounter", 0, Bundle.STARTING));
+        stillUpdating.withdraw(5);
+        assertEquals(new Step.None(), decisions.reconcile(stillUpdating, false), "its new revision is on its way");
+    }
+
+    @Test
     void aHalfDoneHandOverIsCompletedFirst() {
         KnownObject known = waiting(shared1);
         known.offer(distributed);
@@ -239,7 +253,13 @@ class LifecycleDecisionsTest {
 
     private static ImplementationDeclaration declaration(long bundleId, String symbolicName, String version,
             String simpleClassName, long ranking) {
-        Bundle bundle = fake(Bundle.class, Map.of("getBundleId", bundleId, "getSymbolicName", symbolicName));
+        return declaration(bundleId, symbolicName, version, simpleClassName, ranking, Bundle.ACTIVE);
+    }
+
+    private static ImplementationDeclaration declaration(long bundleId, String symbolicName, String version,
+            String simpleClassName, long ranking, int bundleState) {
+        Bundle bundle = fake(Bundle.class, Map.of("getBundleId", bundleId, "getSymbolicName", symbolicName,
+                "getState", bundleState));
         BundleRevision revision = fake(BundleRevision.class, Map.of("getBundle", bundle, "getSymbolicName",
                 symbolicName, "getVersion", Version.parseVersion(version)));
         return new ImplementationDeclaration("counter", "io.example.counter.Counter",
