@@ -35,7 +35,11 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class AutonomicPolicyIT {
+public class AutonomicPolicyIT extends Bounded {
+
+    public AutonomicPolicyIT() {
+        super(300); // its waits for the policy are up to 120 s each, by design generous
+    }
 
     static final String SHARED = "io.swapline.examples.counter.shared";
     static final String DISTRIBUTED = "io.swapline.examples.counter.distributed";

@@ -32,7 +32,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ClientComponentUpdateIT {
+public class ClientComponentUpdateIT extends Bounded {
 
     private static final String CLIENT = "io.swapline.examples.counter.client";
     private static final long CALLS = 1_000;

@@ -35,7 +35,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ContributionIT {
+public class ContributionIT extends Bounded {
 
     @Inject
     private BundleContext context;

@@ -26,7 +26,7 @@ import io.swapline.testing.exam.SwaplineOptions;
 /** The extender publishes each clustered object as an MXBean in the platform MBean server. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ManagementIT {
+public class ManagementIT extends Bounded {
 
     @Inject
     private BundleContext context;

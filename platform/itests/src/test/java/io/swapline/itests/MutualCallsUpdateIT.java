@@ -51,7 +51,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class MutualCallsUpdateIT {
+public class MutualCallsUpdateIT extends Bounded {
 
     private static final String RELAY_API = "io.swapline.itests.relay";
     private static final String BUNDLE_A = "io.swapline.itests.relay.a";

@@ -43,7 +43,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RefreshAfterUpdateIT {
+public class RefreshAfterUpdateIT extends Bounded {
 
     private static final long CALLS_PER_THREAD = 20_000;
 

@@ -30,7 +30,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class StopWithAlternativeIT {
+public class StopWithAlternativeIT extends Bounded {
 
     @Inject
     private BundleContext context;

@@ -38,7 +38,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SwapByCommandIT {
+public class SwapByCommandIT extends Bounded {
 
     private static final int THREADS = 4;
     private static final long CALLS_PER_THREAD = 20_000;

@@ -35,7 +35,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class UpdateToSameVersionIT {
+public class UpdateToSameVersionIT extends Bounded {
 
     private static final long CALLS_PER_THREAD = 10_000;
 

@@ -35,7 +35,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class UpdateUnderLoadIT {
+public class UpdateUnderLoadIT extends Bounded {
 
     private static final String SHARED = "io.swapline.examples.counter.shared";
     private static final int THREADS = 4;
