@@ -88,8 +88,8 @@ public class AutonomicPolicyIT extends Bounded {
             load.stop();
             remaining.stop();
         }
-        assertEquals("failed calls (first: " + load.firstFailure() + ")", 0, load.failures());
-        assertEquals("failed calls (first: " + remaining.firstFailure() + ")", 0, remaining.failures());
+        load.assertEveryThreadCalledWithoutFailure();
+        remaining.assertEveryThreadCalledWithoutFailure();
         assertEquals("every acknowledged increment, once", load.acknowledged() + remaining.acknowledged(),
                 counter.get());
         assertEquals("the same service all along", serviceId,
@@ -116,7 +116,7 @@ public class AutonomicPolicyIT extends Bounded {
             } finally {
                 one.stop();
             }
-            assertEquals(0, one.failures());
+            one.assertEveryThreadCalledWithoutFailure();
             assertEquals(before + one.acknowledged(), counter.get());
         }
         tracker.close();

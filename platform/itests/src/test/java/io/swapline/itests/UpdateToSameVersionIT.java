@@ -66,7 +66,7 @@ public class UpdateToSameVersionIT extends Bounded {
         } finally {
             calling.stop();
         }
-        assertEquals("failed calls (first: " + calling.firstFailure() + ")", 0, calling.failures());
+        calling.assertEveryThreadCalledWithoutFailure();
         assertEquals(calling.acknowledged(), counter.get());
         assertEquals(3L, tracker.getServiceReference().getProperty("swapline.swap.count"));
         assertEquals("shared counter 1.0", counter.implementation());
