@@ -159,6 +159,11 @@ final class CallingThreads {
         return "acknowledged/failed calls per thread: " + counts;
     }
 
+    /** @return the acknowledged calls of the thread with this index */
+    long acknowledged(int thread) {
+        return acknowledged.get(thread);
+    }
+
     /** @return the acknowledged calls of all threads */
     long acknowledged() {
         long sum = 0;
