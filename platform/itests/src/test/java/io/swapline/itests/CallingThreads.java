@@ -115,7 +115,7 @@ final class CallingThreads {
     /**
      * Fails unless every thread is done (after {@link #stop()}), never had a call throw, called to
      * the end and made at least one call. The failure names each thread's counts and has the
-     * first thread's first {@code Throwable} as its cause.
+     * first {@code Throwable} of each thread that had one attached (suppressed).
      */
     void assertEveryThreadCalledWithoutFailure() {
         List<String> problems = new ArrayList<>();
@@ -140,11 +140,14 @@ final class CallingThreads {
         }
     }
 
+    /**
+     * Attaches each thread's first failure, with its stack, as a suppressed exception: Pax Exam
+     * reports the root cause of a failure alone, which would hide the message that names the thread.
+     */
     private AssertionError withFirstFailure(AssertionError error) {
         for (int i = 0; i < firstFailures.length(); i++) {
             if (firstFailures.get(i) != null) {
-                error.initCause(firstFailures.get(i));
-                break;
+                error.addSuppressed(firstFailures.get(i));
             }
         }
         return error;
