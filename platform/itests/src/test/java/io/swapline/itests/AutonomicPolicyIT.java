@@ -43,7 +43,7 @@ import io.swapline.testing.exam.SwaplineOptions;
 public class AutonomicPolicyIT extends Bounded {
 
     public AutonomicPolicyIT() {
-        super(300); // its waits for the policy are up to 120 s each, by design generous
+        super(600); // its waits for the policy are up to 120 s each, by design generous
     }
 
     static final String SHARED = "io.swapline.examples.counter.shared";

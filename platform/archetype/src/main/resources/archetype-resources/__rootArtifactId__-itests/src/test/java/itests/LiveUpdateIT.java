@@ -43,7 +43,7 @@ public class LiveUpdateIT {
 
     /** Every test is bounded: a deadlock fails it, with the stuck thread's stack, instead of hanging the build. */
     @Rule
-    public final Timeout timeout = Timeout.builder().withTimeout(120, TimeUnit.SECONDS).withLookingForStuckThread(true).build();
+    public final Timeout timeout = Timeout.builder().withTimeout(300, TimeUnit.SECONDS).withLookingForStuckThread(true).build();
 
     private static final String SHARED = "${package}.shared";
     private static final String DISTRIBUTED = "${package}.distributed";
