@@ -84,11 +84,12 @@ public class SwapDeadlineIT extends Bounded {
             Thread operator = new Thread(swap, "operator");
             operator.setDaemon(true);
             operator.start();
-            assertTrue("the swap reaches the state transfer", Gate.awaitEntered(30));
+            Gate transfer = Gate.named(StuckCounter.TRANSFER_GATE);
+            assertTrue("the swap reaches the state transfer", transfer.awaitEntered(30));
             try {
                 failure = swap.get(60, TimeUnit.SECONDS); // the Transfer deadline ends it, 5 s after it began
             } finally {
-                Gate.open(); // lets the abandoned import return
+                transfer.open(); // lets the abandoned import return
             }
             calling.awaitEachThreadCalls(CALLS_PER_THREAD);
         } finally {

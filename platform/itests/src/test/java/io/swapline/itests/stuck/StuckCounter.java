@@ -20,6 +20,9 @@ public final class StuckCounter extends SharedRoot<Counter> {
     /** What {@link StuckCounterRep#implementation()} returns. */
     public static final String NAME = "stuck counter";
 
+    /** The gate its import waits at. */
+    public static final String TRANSFER_GATE = "transfer";
+
     private volatile AtomicLong count = new AtomicLong();
 
     /** Instantiated by the extender. */
@@ -53,7 +56,7 @@ public final class StuckCounter extends SharedRoot<Counter> {
 
     @Override
     public <S> void importState(TransferProtocol<S> protocol, S state) {
-        Gate.enterAndWait(60);
+        Gate.named(TRANSFER_GATE).enterAndWait(60);
         count = new AtomicLong((Long) state);
     }
 }
