@@ -10,8 +10,10 @@ import java.util.TreeMap;
 
 /**
  * What the launcher starts: the bundle folder and the framework properties. Defaults come
- * from {@code framework.properties} beside this class and from the launcher's folder; system
- * properties override them.
+ * from {@code framework.properties} beside this class and from the launcher's folder. A system
+ * property overrides a default of the same name, and every system property in a framework
+ * namespace ({@code org.osgi.*}, {@code felix.*}, {@code gosh.*}, {@code swapline.*}) is passed
+ * on; the command line ({@code --cache}, {@code --clean}, the bundle folder) wins over both.
  *
  * @param bundleFolder the folder whose jars are installed
  * @param frameworkProperties the properties given to the framework factory
@@ -22,32 +24,49 @@ record LauncherSettings(Path bundleFolder, Map<String, String> frameworkProperti
     static final String BUNDLES_PROPERTY = "swapline.bundles";
     /** The standard property naming the framework's cache folder. */
     static final String STORAGE = "org.osgi.framework.storage";
+    /** The standard property that, set to {@code onFirstInit}, empties the cache at the start. */
+    static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
 
     private static final String DEFAULTS = "framework.properties";
-    // System properties in these namespaces are framework configuration, passed on as they are.
-    private static final String[] FRAMEWORK_NAMESPACES = {"org.osgi.", "felix.", "gosh."};
+    // System properties in these namespaces are framework configuration, passed on as they are;
+    // swapline.* are the extender's (authorisation, policies, deadlines).
+    private static final String[] FRAMEWORK_NAMESPACES = {"org.osgi.", "felix.", "gosh.", "swapline."};
 
     LauncherSettings {
         frameworkProperties = Map.copyOf(frameworkProperties);
     }
 
+    /** @return the framework's cache folder ({@value #STORAGE}) */
+    Path cacheFolder() {
+        return Path.of(frameworkProperties.get(STORAGE));
+    }
+
     /**
-     * The settings for one launch.
+     * The settings for one launch. The command line wins over system properties, which win over
+     * {@code framework.properties}.
      *
      * @param system the system properties
      * @param home the launcher's folder: defaults are relative to it
-     * @param bundleFolderArgument the folder given on the command line, or null
+     * @param arguments the command line
      * @return the settings
      */
-    static LauncherSettings from(Properties system, Path home, Path bundleFolderArgument) {
-        Map<String, String> properties = new TreeMap<>(defaults());
+    static LauncherSettings from(Properties system, Path home, LauncherArguments arguments) {
+        Map<String, String> defaults = defaults();
+        Map<String, String> properties = new TreeMap<>(defaults);
         properties.put(STORAGE, home.resolve("felix-cache").toString());
         for (String name : system.stringPropertyNames()) {
-            if (isFrameworkProperty(name)) {
+            if (defaults.containsKey(name) || isFrameworkProperty(name)) {
                 properties.put(name, system.getProperty(name));
             }
         }
-        Path bundles = bundleFolderArgument != null ? bundleFolderArgument
+        if (arguments.cacheFolder() != null) {
+            properties.put(STORAGE, arguments.cacheFolder().toString());
+        }
+        properties.put(STORAGE, Path.of(properties.get(STORAGE)).toAbsolutePath().normalize().toString());
+        if (arguments.clean()) {
+            properties.put(STORAGE_CLEAN, "onFirstInit");
+        }
+        Path bundles = arguments.bundleFolder() != null ? arguments.bundleFolder()
                 : Path.of(system.getProperty(BUNDLES_PROPERTY, home.resolve("bundles").toString()));
         return new LauncherSettings(bundles.toAbsolutePath().normalize(), properties);
     }

@@ -6,42 +6,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the Swapline platform: Apache Felix, every bundle of one folder, and the Gogo shell
- * on this console.
+ * Starts the Swapline platform: Apache Felix from its cache, the jars of the bundle folder it
+ * has not installed yet, and the Gogo shell on this console.
  *
  * <pre>
- * java [-Dname=value ...] -jar swapline-launcher.jar [bundle-folder]
+ * java [-Dname=value ...] -jar swapline-launcher.jar [--clean] [--cache &lt;folder&gt;] [&lt;bundle-folder&gt;]
  * </pre>
  *
- * <h2>The bundle folder</h2>
- * Every {@code *.jar} of the folder is installed, in file-name order, then every bundle that is
- * not a fragment is started; the Gogo shell starts last, so that its first command sees the
- * others started. The default folder is {@code bundles} beside the launcher jar: the build
- * fills {@code launcher/target/bundles} with the launcher module's {@code provided}
- * dependencies, so a bundle joins the platform by being added there as a dependency, with no
- * change to this code. The folder can also be given as the argument or as the system property
- * {@value LauncherSettings#BUNDLES_PROPERTY}.
+ * The options, the cache kept between runs and the framework properties are described once,
+ * for operators, in the project README ("Run", "Launcher options", which shows {@code --help}:
+ * {@link LauncherArguments#USAGE}). How the bundles are installed and started: {@link Platform};
+ * what the framework properties are made of: {@link LauncherSettings}.
  *
- * <h2>Properties</h2>
- * <ul>
- *   <li>{@value LauncherSettings#BUNDLES_PROPERTY}: the bundle folder (see above).
- *   <li>{@code org.osgi.framework.storage}: the framework's cache; default {@code felix-cache}
- *       beside the launcher jar. It is emptied at every start
- *       ({@code org.osgi.framework.storage.clean=onFirstInit}).
- *   <li>{@code org.osgi.framework.system.packages.extra}: exports {@code org.slf4j} and its
- *       {@code spi}, {@code event} and {@code helpers} packages, at the SLF4J version on the
- *       launcher's class path ({@code slf4j-api} and {@code slf4j-simple}), so bundles import
- *       SLF4J and log through {@code slf4j-simple} to standard error.
- *   <li>Every system property named {@code org.osgi.*}, {@code felix.*} or {@code gosh.*} is
- *       passed to the framework and overrides the defaults of {@code framework.properties}
- *       (for example {@code -Dgosh.args=--nointeractive} to run without a console).
- * </ul>
- *
- * <h2>Exit</h2>
- * Gogo reads commands from standard input and stops the framework at the end of input, so
- * {@code printf 'lb\n' | java -jar swapline-launcher.jar} lists the bundles and exits. The
- * launcher exits 0 when the framework stopped normally and 1 when it failed to start or
- * stopped with an error.
+ * <p>Exit status: 0 when the framework stopped normally (Gogo stops it at the end of its
+ * input, so {@code printf 'lb\n' | java -jar swapline-launcher.jar} lists the bundles and
+ * exits) and after {@code --help}; 1 when it failed to start or stopped with an error; 2 on a
+ * usage error, reported in one line.
  */
 public final class Main {
 
@@ -53,17 +33,24 @@ public final class Main {
     /**
      * Starts the platform and waits until the framework stops.
      *
-     * @param args an optional bundle folder
+     * @param args the options and an optional bundle folder ({@link LauncherArguments#USAGE})
      */
     public static void main(String[] args) {
-        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
-            System.err.println("usage: java [-Dname=value ...] -jar swapline-launcher.jar [bundle-folder]");
+        LauncherArguments arguments;
+        try {
+            arguments = LauncherArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("swapline-launcher: " + e.getMessage() + " (--help lists the options)");
             System.exit(2);
+            return;
+        }
+        if (arguments.help()) {
+            System.out.println(LauncherArguments.USAGE);
+            return;
         }
         int status;
         try {
-            LauncherSettings settings = LauncherSettings.from(System.getProperties(), launcherHome(),
-                    args.length == 1 ? Path.of(args[0]) : null);
+            LauncherSettings settings = LauncherSettings.from(System.getProperties(), launcherHome(), arguments);
             status = Platform.start(settings).awaitStop();
         } catch (Exception e) {
             LOG.error("Swapline did not start: {}", e.toString(), e);

@@ -86,6 +86,17 @@ public interface ClusteredObject<T> {
     List<SwapRecord> history();
 
     /**
+     * Why calls failed because the implementation could not make a Rep for the caller's slot
+     * (its {@link Root#newRep(int)} threw when a call missed): one entry per distinct cause, the
+     * object's most recent causes (at most 8, the least recently failed dropped first), across
+     * swaps. Empty while no call has failed that way. A failure while a swap is prepared refuses
+     * the swap and is not counted here (see the {@link SwapRecord}).
+     *
+     * @return a snapshot, in the order the causes first occurred
+     */
+    List<RepFailure> repFailures();
+
+    /**
      * Whether the object still exists.
      *
      * @return false once destroyed

@@ -79,6 +79,28 @@ public abstract class Root<T> {
      * here. An exception thrown here reaches the call that missed; while a swap is prepared it
      * refuses the swap, during an import it rolls the swap back.
      *
+     * <p><b>Do not fail for a Rep you did not fail for while the swap was prepared.</b> A swap
+     * makes one Rep of the new root to check it (the one for the swapping thread's slot) and makes
+     * the others lazily, on the first call from a slot they serve, after the swap has completed,
+     * when nothing can roll it back. So everything {@code newRep} needs (configuration,
+     * resources, classes) must be there for every index once it has succeeded for one, and it
+     * must not depend on the index for anything that can fail. If it does throw on a miss:
+     * <ul>
+     * <li>the call that missed gets the exception unchanged, no Rep is installed, and every later
+     * call on a slot that Rep serves calls {@code newRep} again (and gets its exception until it
+     * succeeds);</li>
+     * <li>the runtime logs one WARNING per cause (this root, the exception's class and throw site)
+     * naming the object, the implementation, the Rep index and slot, and the exception, and
+     * counts the later failures of that cause instead of logging them;</li>
+     * <li>the causes show in {@link ClusteredObject#repFailures()}, the object's MXBean
+     * ({@code RepFailures}) and on OSGi {@code swapline:info}.</li>
+     * </ul>
+     * The fix is a new implementation: swap again (to a fixed version, or back to the previous
+     * one), which replaces this root. Its own failures, if any, are counted apart from this one's.
+     * The same holds for a Rep of the wrong type. A {@link SharedRoot} has one Rep, made while the
+     * swap is prepared, so only distributed and clustered roots (and roots of your own) can fail
+     * this way after a swap; any root can on the object's first calls.
+     *
      * @param repIndex the index of the Rep, from 0 to {@link #repCount()} - 1
      * @return a new Rep; never null
      */
@@ -287,7 +309,7 @@ public abstract class Root<T> {
     }
 
     /**
-     * Exports the state of one Rep for a {@linkplain TransferProtocol#isPerRep() per-Rep}
+     * Exports the state of one Rep for a {@linkplain TransferProtocol.Scope#REP per-Rep}
      * protocol. Called while the object is quiescent, for every Rep index this implementation
      * has created, from several threads at once (one Rep each). Must not modify the Rep.
      *
@@ -301,7 +323,7 @@ public abstract class Root<T> {
     }
 
     /**
-     * Imports the state of one Rep for a {@linkplain TransferProtocol#isPerRep() per-Rep}
+     * Imports the state of one Rep for a {@linkplain TransferProtocol.Scope#REP per-Rep}
      * protocol, into the Rep with the same index (create it with {@link #repFor(int)}). Called
      * from several threads at once, one Rep index each, before any call reaches this
      * implementation. Throwing rolls the swap back.

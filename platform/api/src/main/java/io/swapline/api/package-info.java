@@ -52,7 +52,9 @@
  * unchanged. The platform adds two failures of its own: {@link java.lang.IllegalStateException}
  * naming the object once it has been destroyed, and {@link io.swapline.api.SwapTimeoutException}
  * when a call waited for a swap to end (or, on OSGi, for an implementation to arrive) longer than
- * its deadline. A call never fails because a swap is in progress. A swap that cannot start
+ * its deadline. The first call from a slot without a Rep gets whatever {@code newRep} threw for
+ * it, unchanged (see {@link io.swapline.api.Root#newRep(int)}: it must not happen after a swap).
+ * A call never fails because a swap is in progress. A swap that cannot start
  * throws {@link io.swapline.api.SwapRefusedException} to whoever asked for it and leaves the
  * object as it was.
  *
@@ -69,7 +71,7 @@
  * carry no role.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.swapline.api;
 
 import org.osgi.annotation.bundle.Export;

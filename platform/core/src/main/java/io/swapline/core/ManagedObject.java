@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.swapline.api.ClusteredObject;
+import io.swapline.api.RepFailure;
 import io.swapline.api.Root;
 import io.swapline.api.RootKind;
 import io.swapline.api.SwapRecord;
@@ -81,6 +82,11 @@ final class ManagedObject<T> implements ClusteredObject<T>, SwappableObject {
         synchronized (history) {
             return new ArrayList<>(history);
         }
+    }
+
+    @Override
+    public List<RepFailure> repFailures() {
+        return table.repFailures().snapshot();
     }
 
     @Override

@@ -5,16 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import io.swapline.api.ClusteredRoot;
 import io.swapline.api.Root;
 import io.swapline.api.TransferProtocol;
+import io.swapline.core.transfer.ProtocolNegotiation;
 
 /**
- * Which protocols a set of implementations can hand state over by, computed the way the
- * runtime negotiates: a protocol is usable from one root to another when the outgoing root
- * exports it, the incoming root imports a protocol with the same bit that
- * {@linkplain TransferProtocol#agreesWith agrees} with it, and, for a per-Rep protocol, both
- * roots have the same kind and cluster size.
+ * Which protocols a set of implementations can hand state over by. The tester does not decide
+ * this itself: a protocol is usable from one root to another exactly when the runtime's
+ * negotiation ({@link ProtocolNegotiation#candidates}) may choose it for that pair.
  */
 final class ProtocolPlan {
 
@@ -42,10 +40,9 @@ final class ProtocolPlan {
         for (int i = 0; i < roots.size(); i++) {
             Root<?> from = roots.get(i);
             Root<?> to = roots.get((i + 1) % roots.size());
-            for (TransferProtocol<?> candidate : from.exportProtocols()) {
-                if (match(from, to, candidate.bit()).isPresent()
-                        && protocols.stream().noneMatch(known -> known.agreesWith(candidate))) {
-                    protocols.add(candidate);
+            for (ProtocolNegotiation.Candidate candidate : ProtocolNegotiation.candidates(from, to)) {
+                if (candidate.usable() && protocols.stream().noneMatch(known -> known.agreesWith(candidate.export()))) {
+                    protocols.add(candidate.export());
                 }
             }
         }
@@ -54,7 +51,8 @@ final class ProtocolPlan {
     }
 
     /**
-     * The protocol with the given bit, if both roots can use it from {@code from} to {@code to}.
+     * The protocol with the given bit, if the runtime's negotiation may use it from {@code from}
+     * to {@code to}.
      *
      * @param from the outgoing root
      * @param to the incoming root
@@ -62,31 +60,9 @@ final class ProtocolPlan {
      * @return the two sides' declarations, or empty
      */
     static Optional<Match> match(Root<?> from, Root<?> to, int bit) {
-        Optional<TransferProtocol<?>> out = withBit(from.exportProtocols(), bit);
-        Optional<TransferProtocol<?>> in = withBit(to.importProtocols(), bit);
-        if (out.isEmpty() || in.isEmpty() || !out.get().agreesWith(in.get())) {
-            return Optional.empty();
-        }
-        if (out.get().isPerRep() && !sameRepLayout(from, to)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Match(out.get(), in.get()));
-    }
-
-    private static Optional<TransferProtocol<?>> withBit(Iterable<TransferProtocol<?>> protocols, int bit) {
-        for (TransferProtocol<?> protocol : protocols) {
-            if (protocol.bit() == bit) {
-                return Optional.of(protocol);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean sameRepLayout(Root<?> from, Root<?> to) {
-        if (from.kind() != to.kind()) {
-            return false;
-        }
-        return !(from instanceof ClusteredRoot<?> a && to instanceof ClusteredRoot<?> b)
-                || a.clusterSize() == b.clusterSize();
+        return ProtocolNegotiation.candidates(from, to).stream()
+                .filter(candidate -> candidate.bit() == bit && candidate.usable())
+                .findFirst()
+                .map(candidate -> new Match(candidate.export(), candidate.importing()));
     }
 }

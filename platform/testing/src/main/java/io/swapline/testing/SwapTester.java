@@ -51,10 +51,12 @@ import io.swapline.core.SwapDeadlines;
  * {@code ClusteredRoot} with the same cluster size) whose Reps are your root's Reps and which
  * forwards export, import and destroy to your root, but which advertises, for each swap of the
  * run of protocol P, {@code exportProtocols() = {P}} on the outgoing side and
- * {@code importProtocols() = {P}} on the incoming side. Where one step of the rotation cannot use
- * P (your implementations support it in one direction only, or P is per-Rep and the kinds
- * differ), that swap negotiates freely and the report shows it with no forced protocol. A
- * completed swap that recorded another protocol than the forced one is a violation.
+ * {@code importProtocols() = {P}} on the incoming side. Where the runtime's negotiation
+ * ({@link io.swapline.core.transfer.ProtocolNegotiation}, asked, not copied) could not use P on
+ * one step of the rotation (your implementations support it in one direction only, or P is per
+ * Rep and the two Rep layouts differ), that swap negotiates freely and the report shows it with
+ * no forced protocol. A completed swap that recorded another protocol than the forced one is a
+ * violation.
  *
  * <h2>Checking the state across each transfer</h2>
  * With {@link #state(Function)}, the wrapper observes the state while the object is quiescent:

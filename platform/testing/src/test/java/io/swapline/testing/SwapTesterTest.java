@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import io.swapline.api.TransferProtocol;
 import io.swapline.testing.fixtures.ClusteredTally;
@@ -24,6 +26,7 @@ import io.swapline.testing.fixtures.SharedTally;
 import io.swapline.testing.fixtures.Tally;
 
 /** The swap tester passes correct implementations through every common protocol, and catches broken ones. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SwapTesterTest {
 
     /** Swaps per run in the tests that expect a pass; the tests of failures need fewer. */
@@ -123,6 +126,42 @@ class SwapTesterTest {
                 .filter(swap -> swap.record().protocol().equals(Tally.CELLS.name())).count());
         assertEquals(60, report.swapsCompleted());
         assertEquals(60, report.transfersCompared());
+    }
+
+    /** The runtime's rule, end to end: Rep indexes of clusters of 2 and of 4 slots mean different slots. */
+    @Test
+    void aPerRepProtocolIsForcedOnlyBetweenClusteredRootsOfTheSameClusterSize() {
+        AtomicLong acknowledged = new AtomicLong();
+        SwapTestReport report = SwapTester.forInterface(Tally.class)
+                .implementation("pairs", () -> ClusteredTally.movingCells(2))
+                .implementation("pairs again", () -> ClusteredTally.movingCells(2))
+                .implementation("fours", () -> ClusteredTally.movingCells(4))
+                .clients(4, client -> {
+                    if (client == 0) {
+                        acknowledged.set(0); // a new run starts with a new object
+                    }
+                    return new MonotonicTallyClient(acknowledged);
+                })
+                .state(Tally::total)
+                .afterEachRun(tally -> assertEquals(acknowledged.get(), tally.total(), "no add lost or doubled"))
+                .swaps(15)
+                .verify();
+
+        assertEquals(List.of(Tally.CELLS.name(), Tally.TOTAL.name()), report.runs());
+        List<SwapTestReport.Swap> cellsRun = report.swaps().stream()
+                .filter(swap -> swap.run().equals(Tally.CELLS.name())).toList();
+        for (int i = 0; i < cellsRun.size(); i++) {
+            SwapTestReport.Swap swap = cellsRun.get(i);
+            if (i % 3 == 0) { // pairs -> pairs again
+                assertEquals(Tally.CELLS.name(), swap.forcedProtocol());
+                assertEquals(Tally.CELLS.name(), swap.record().protocol());
+            } else { // pairs again -> fours, fours -> pairs
+                assertNull(swap.forcedProtocol(), "swap " + (i + 1) + " cannot go Rep by Rep");
+                assertEquals(Tally.TOTAL.name(), swap.record().protocol());
+            }
+        }
+        assertEquals(30, report.swapsCompleted());
+        assertEquals(30, report.transfersCompared());
     }
 
     /** Regression guard: root-level state that a per-Rep export leaves behind is caught too. */

@@ -61,4 +61,13 @@ public interface ClusteredObjectMXBean {
      * @return the records as text
      */
     String[] getSwapHistory();
+
+    /**
+     * Why calls failed because the implementation could not make a Rep for their slot: one line
+     * per distinct cause (implementation, count, first and last time, slot, exception), at most
+     * {@code 8}, as {@link io.swapline.api.ClusteredObject#repFailures()} has them.
+     *
+     * @return the causes as text, empty if no call failed that way
+     */
+    String[] getRepFailures();
 }

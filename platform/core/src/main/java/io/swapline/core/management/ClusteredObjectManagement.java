@@ -11,6 +11,7 @@ import javax.management.NotCompliantMBeanException;
 import javax.management.ObjectName;
 
 import io.swapline.api.ClusteredObject;
+import io.swapline.api.RepFailure;
 import io.swapline.api.SwapRecord;
 
 /**
@@ -121,6 +122,11 @@ public final class ClusteredObjectManagement {
         @Override
         public String[] getSwapHistory() {
             return object.history().stream().map(SwapRecord::toString).toArray(String[]::new);
+        }
+
+        @Override
+        public String[] getRepFailures() {
+            return object.repFailures().stream().map(RepFailure::toString).toArray(String[]::new);
         }
     }
 }

@@ -123,7 +123,13 @@ final class Mediator implements CallMediator {
     @Override
     public Object target(int token) {
         Root<?> serving = token == TO_NEW ? newRoot : oldRoot;
-        return serving.handleMiss(table.currentSlot());
+        int slot = table.currentSlot();
+        try {
+            return serving.handleMiss(slot);
+        } catch (Throwable e) { // newRep failed on a slot it had not made a Rep for: counted, rethrown as it is
+            table.repFailures().failed(serving, slot, e);
+            throw e;
+        }
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class LocalTable {
     private final Object[] reps;
     private final int mask;
     private final MutableCallSite site = new MutableCallSite(TARGET_TYPE);
+    private final RepFailures repFailures;
     /** Whether the site points at a shared Rep rather than at this table. Written under this and the entry's lock. */
     private boolean targetIsRep;
     private volatile boolean destroyed;
@@ -64,6 +65,7 @@ public final class LocalTable {
         this.entry = entry;
         this.reps = new Object[slots];
         this.mask = slots - 1;
+        this.repFailures = new RepFailures(name);
         site.setTarget(MethodHandles.constant(Object.class, this));
     }
 
@@ -165,9 +167,22 @@ public final class LocalTable {
     }
 
     /**
+     * The calls of this object that failed because its implementation could not make a Rep.
+     *
+     * @return the object's failures
+     */
+    public RepFailures repFailures() {
+        return repFailures;
+    }
+
+    /**
      * Handles a miss on {@code slot}: asks the entry's current root for the slot's Rep under the
      * entry's read lock and installs it, so that the next call on the slot goes straight to it.
      * Called by the stub when the slot it read was empty.
+     *
+     * <p>If the root cannot make the Rep (its {@code newRep} throws, or makes a Rep of the wrong
+     * type), the slot stays empty and the call gets that exception unchanged; the failure is
+     * counted in {@link #repFailures()}, which logs each cause once, after the lock is released.
      *
      * @param slot the calling thread's slot
      * @return the Rep for the slot
@@ -175,16 +190,27 @@ public final class LocalTable {
      */
     public Object miss(int slot) {
         Lock readLock = entry.missLock().readLock();
+        Root<?> root = null;
+        Throwable failure = null;
         readLock.lock();
         try {
             if (destroyed) {
                 throw destroyedException();
             }
-            Root<?> root = entry.root();
-            Object rep = root.handleMiss(slot);
+            root = entry.root();
+            Object rep;
+            try {
+                rep = root.handleMiss(slot);
+            } catch (Throwable e) { // the implementation's own exception: counted below, rethrown as it is
+                failure = e;
+                throw e;
+            }
             if (!type.isInstance(rep)) {
-                throw new IllegalStateException("clustered object '" + name + "': Rep " + rep.getClass().getName()
-                        + " of " + root.implementationName() + " does not implement " + type.getName());
+                IllegalStateException wrongType = new IllegalStateException("clustered object '" + name + "': Rep "
+                        + rep.getClass().getName() + " of " + root.implementationName() + " does not implement "
+                        + type.getName());
+                failure = wrongType;
+                throw wrongType;
             }
             if (root.kind() == RootKind.SHARED) {
                 targetFirstRep(rep);
@@ -194,6 +220,9 @@ public final class LocalTable {
             return rep;
         } finally {
             readLock.unlock();
+            if (failure != null) { // outside the lock: a slow log must not hold up a swap's write lock
+                repFailures.failed(root, slot, failure);
+            }
         }
     }
 

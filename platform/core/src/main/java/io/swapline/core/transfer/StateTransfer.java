@@ -10,8 +10,10 @@ import io.swapline.api.Root;
 import io.swapline.api.TransferProtocol;
 
 /**
- * Moves state from an old implementation to a new one through a negotiated protocol, while the
- * object is quiescent: in one piece, or Rep by Rep in parallel for a per-Rep protocol.
+ * Moves state from an old implementation to a new one through a negotiated protocol: in one piece
+ * ({@link TransferProtocol.Scope#OBJECT}), or Rep by Rep ({@link TransferProtocol.Scope#REP}).
+ * {@link #run} is a swap's Transfer phase, while the object is quiescent; {@link #transferDetached}
+ * moves the state of a root that no object serves from any more into one not yet installed.
  */
 public final class StateTransfer {
 
@@ -33,11 +35,49 @@ public final class StateTransfer {
         if (export == null) {
             return;
         }
-        if (export.isPerRep()) {
+        if (export.scope() == TransferProtocol.Scope.REP) {
             moveEachRep(export, negotiated.importing(), from, to, workers);
         } else {
             move(export, negotiated.importing(), from, to);
         }
+    }
+
+    /**
+     * Moves the state of {@code from}, a root that no object serves from any more (kept by a
+     * waiting object, say), into {@code to}, a root that is attached but not installed in an
+     * object, through the protocol {@link ProtocolNegotiation#negotiate} chooses for the pair — the
+     * same choice a direct swap from {@code from} to {@code to} would make. Whole-object protocols
+     * move in one piece; a per-Rep protocol, chosen only where the Rep layouts match (same kind,
+     * cluster size and slot count), Rep by Rep. Everything runs on the calling thread.
+     *
+     * <p>The caller guarantees what a swap's Block phase would: no call runs in either root while
+     * this method runs. If it throws after the negotiation, {@code to} may hold part of the state
+     * and must be discarded; {@code from} is unchanged (export does not modify it), so its state can
+     * be offered to another root.
+     *
+     * @param from the root whose state moves; attached or not, never installed again
+     * @param to the root that receives it; attached, not yet serving calls
+     * @return the negotiation's result: the protocol used, or no protocol for a stateless
+     *     {@code from} (nothing moved)
+     * @throws TransferRefusedException if no protocol fits; nothing was exported or imported
+     * @throws IllegalArgumentException if {@code to} is not attached, or is {@code from}
+     * @throws IllegalStateException if an export returns null or a value of the wrong type;
+     *     whatever export or import throw passes through
+     */
+    public static ProtocolNegotiation.Result transferDetached(Root<?> from, Root<?> to) {
+        if (from == to) {
+            throw new IllegalArgumentException(from.implementationName() + " cannot transfer its state to itself");
+        }
+        if (to.slotCount() == 0) {
+            throw new IllegalArgumentException(to.implementationName()
+                    + " is not attached; attach it (as a swap does) before it imports a state");
+        }
+        ProtocolNegotiation.Result negotiated = ProtocolNegotiation.negotiate(from, to);
+        if (negotiated.refused()) {
+            throw new TransferRefusedException(negotiated.refusal());
+        }
+        run(negotiated, from, to, Runnable::run);
+        return negotiated;
     }
 
     private static <S> void move(TransferProtocol<S> export, TransferProtocol<?> importing, Root<?> from,

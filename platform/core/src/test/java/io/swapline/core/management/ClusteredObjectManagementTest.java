@@ -50,6 +50,7 @@ class ClusteredObjectManagementTest {
         assertEquals(1L, server.getAttribute(name, "SwapCount"));
         assertTrue(((String) server.getAttribute(name, "LastSwap")).contains("COMPLETE"));
         assertEquals(1, ((String[]) server.getAttribute(name, "SwapHistory")).length);
+        assertEquals(0, ((String[]) server.getAttribute(name, "RepFailures")).length, "no Rep failed");
 
         runtime.destroy(counter);
         assertFalse(server.isRegistered(name));

@@ -12,9 +12,13 @@ import io.swapline.api.TransferProtocol;
  */
 public final class CounterProtocols {
 
-    /** The count as a {@link CountState}: every implementation exports and imports it. */
-    public static final TransferProtocol<CountState> COUNT =
-            TransferProtocol.define("${rootArtifactId}-counter-count", 0, CountState.class);
+    /**
+     * The count, as a {@link Long}: every implementation exports and imports it. Its state type is
+     * the JDK's, so it also carries the count when the API bundle is refreshed (which gives every
+     * class of this bundle a new identity, see the SDK guide).
+     */
+    public static final TransferProtocol<Long> COUNT =
+            TransferProtocol.define("${rootArtifactId}-counter-count", 0, Long.class);
 
     /** The protocols every implementation of this version supports. */
     public static final Set<TransferProtocol<?>> ALL = Set.of(COUNT);

@@ -3,7 +3,6 @@ package ${package}.distributed;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import ${package}.api.CountState;
 import ${package}.api.Counter;
 import ${package}.api.CounterProtocols;
 import io.swapline.api.DistributedRoot;
@@ -50,12 +49,12 @@ public final class DistributedCounter extends DistributedRoot<Counter> {
 
     @Override
     public <S> S exportState(TransferProtocol<S> protocol) {
-        return protocol.stateType().cast(new CountState(total()));
+        return protocol.stateType().cast(total());
     }
 
     @Override
     public <S> void importState(TransferProtocol<S> protocol, S state) {
-        imported = ((CountState) state).count();
+        imported = (Long) state;
     }
 
     /** One slot's share of the count. */

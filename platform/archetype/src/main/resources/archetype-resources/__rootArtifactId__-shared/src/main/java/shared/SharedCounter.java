@@ -3,7 +3,6 @@ package ${package}.shared;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
-import ${package}.api.CountState;
 import ${package}.api.Counter;
 import ${package}.api.CounterProtocols;
 import io.swapline.api.SharedRoot;
@@ -58,13 +57,13 @@ public final class SharedCounter extends SharedRoot<Counter> {
 
     @Override
     public <S> S exportState(TransferProtocol<S> protocol) {
-        return protocol.stateType().cast(new CountState(count.sum()));
+        return protocol.stateType().cast(count.sum());
     }
 
     @Override
     public <S> void importState(TransferProtocol<S> protocol, S state) {
         LongAdder imported = new LongAdder();
-        imported.add(((CountState) state).count());
+        imported.add((Long) state);
         count = imported;
     }
 }

@@ -1,0 +1,88 @@
+package io.swapline.osgi.extender;
+
+import java.lang.management.ManagementFactory;
+import java.util.Hashtable;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.swapline.api.SwappableImplementation;
+import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.osgi.holders.HolderResolverHook;
+import io.swapline.osgi.holders.RevisionHolders;
+import io.swapline.osgi.implementations.ImplementationAuthorisation;
+import io.swapline.osgi.objects.PublishedObjects;
+import io.swapline.osgi.settings.ReplacementTimeout;
+import io.swapline.osgi.shell.SwaplineCommands;
+
+/**
+ * The Swapline extender: owns the framework's one {@link ClusteredObjectRuntime}, publishes the
+ * clustered objects that bundles contribute with {@link SwappableImplementation}, and turns an
+ * update of an implementation bundle into a live swap.
+ *
+ * <p>A plain activator rather than a Declarative Services component: the extender must not
+ * depend on SCR (implementation bundles need no DS), and the runtime's life is exactly the
+ * bundle's. It provides the {@code osgi.extender} capability that implementation bundles require.
+ *
+ * <p>{@link #start} and {@link #stop} run on the thread that starts or stops this bundle; all
+ * later work runs on the threads that change implementation bundles (see {@link PublishedObjects}).
+ */
+@Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
+@Capability(namespace = "osgi.extender", name = SwappableImplementation.EXTENDER, version = "0.1.0")
+public final class SwaplineExtender implements BundleActivator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwaplineExtender.class);
+
+    private ClusteredObjectRuntime runtime;
+    private RevisionHolders holders;
+    private PublishedObjects objects;
+    private ImplementationTracker tracker;
+
+    /** Instantiated by the framework. */
+    public SwaplineExtender() {
+    }
+
+    @Override
+    public void start(BundleContext context) {
+        runtime = new ClusteredObjectRuntime();
+        publishMBeans(runtime);
+        HolderResolverHook holderResolverHook = new HolderResolverHook();
+        context.registerService(ResolverHookFactory.class, holderResolverHook, null);
+        holders = new RevisionHolders(context, holderResolverHook);
+        holders.releaseLeftovers();
+        objects = new PublishedObjects(context, runtime, holders, new ImplementationAuthorisation(context),
+                ReplacementTimeout.from(context));
+        tracker = new ImplementationTracker(context, objects);
+        objects.deferCreation(); // bundles active before the extender: the most preferred creates each object
+        tracker.open();
+        objects.createDeferredObjects();
+        Hashtable<String, Object> commandProperties = new Hashtable<>();
+        commandProperties.put("osgi.command.scope", SwaplineCommands.SCOPE);
+        commandProperties.put("osgi.command.function", SwaplineCommands.FUNCTIONS);
+        context.registerService(SwaplineCommands.class, new SwaplineCommands(objects), commandProperties);
+        LOG.info("Swapline extender started: {} slots", runtime.slotCount());
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        objects.closeAll(); // first: the tracker's close must not make objects wait for a replacement
+        tracker.close();
+        runtime.close();
+        LOG.info("Swapline extender stopped");
+    }
+
+    /** One MXBean per clustered object in the platform MBean server, when the JVM has one (java.management). */
+    private static void publishMBeans(ClusteredObjectRuntime runtime) {
+        try {
+            runtime.publishMBeans(ManagementFactory.getPlatformMBeanServer());
+        } catch (LinkageError | SecurityException e) { // a runtime image without java.management, or a policy against it
+            LOG.info("no platform MBean server, clustered objects are not published over JMX: {}", e.toString());
+        }
+    }
+}
