@@ -43,7 +43,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ApiRefreshIT {
+public class ApiRefreshIT extends Bounded {
 
     private static final String COUNTER = "io.swapline.examples.counter.Counter";
     private static final String API = "io.swapline.examples.counter.api";

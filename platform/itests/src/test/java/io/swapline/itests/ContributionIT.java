@@ -35,7 +35,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ContributionIT {
+public class ContributionIT extends Bounded {
 
     @Inject
     private BundleContext context;
@@ -65,10 +65,13 @@ public class ContributionIT {
     public void declarativeServicesClientInAnotherBundleBindsAndCalls() throws Exception {
         ServiceTracker<CounterLoad, CounterLoad> tracker = Installed.track(context, CounterLoad.class);
         CounterLoad client = tracker.getService();
-        Installed.await("the client's calls", 10, () -> client.snapshot().calls() >= 100);
+        Installed.await("the client's calls, from each of its threads", 10, () -> client.snapshot().calls() >= 100
+                && client.snapshot().threadCalls().stream().allMatch(calls -> calls > 0));
         LoadReport report = client.snapshot();
         assertEquals(report.toString(), 0, report.failures());
         assertNull(report.lastFailure());
+        assertEquals(report.toString(), 0, report.deadThreads());
+        assertEquals(report.toString(), 3, report.threadCalls().size());
         assertEquals(1, report.activations());
         assertEquals("shared counter 1.0", report.implementation());
         tracker.close();

@@ -39,7 +39,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class HandOverToAnotherImplementationIT {
+public class HandOverToAnotherImplementationIT extends Bounded {
 
     private static final String UNIMPORTING = "io.swapline.itests.counter.unimporting";
     private static final long TIMEOUT_MS = 1_500;

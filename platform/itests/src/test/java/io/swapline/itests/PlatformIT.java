@@ -53,7 +53,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlatformIT {
+public class PlatformIT extends Bounded {
 
     private static final String FIXTURE = "io.swapline.itests.fixture";
     private static final int THREADS = 8;

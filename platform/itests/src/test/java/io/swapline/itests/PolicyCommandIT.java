@@ -35,7 +35,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PolicyCommandIT {
+public class PolicyCommandIT extends Bounded {
 
     @Inject
     private BundleContext context;

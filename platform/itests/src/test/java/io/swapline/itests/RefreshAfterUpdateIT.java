@@ -43,7 +43,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RefreshAfterUpdateIT {
+public class RefreshAfterUpdateIT extends Bounded {
 
     private static final long CALLS_PER_THREAD = 20_000;
 
@@ -91,7 +91,7 @@ public class RefreshAfterUpdateIT {
         }
         System.out.println("RefreshAfterUpdateIT events during the refresh: " + events);
 
-        assertEquals("failed calls (first: " + calling.firstFailure() + ")", 0, calling.failures());
+        calling.assertEveryThreadCalledWithoutFailure();
         assertEquals(calling.acknowledged(), counter.get());
         assertEquals("nothing is removal pending any more", List.of(),
                 List.copyOf(frameworkWiring.getRemovalPendingBundles()));

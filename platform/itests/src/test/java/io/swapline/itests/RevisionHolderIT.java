@@ -39,7 +39,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RevisionHolderIT {
+public class RevisionHolderIT extends Bounded {
 
     private static final String SHARED = "io.swapline.examples.counter.shared";
 

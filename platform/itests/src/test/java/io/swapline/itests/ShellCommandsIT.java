@@ -36,7 +36,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ShellCommandsIT {
+public class ShellCommandsIT extends Bounded {
 
     static final String SHARED = "io.swapline.examples.counter.shared";
     static final String ALTERNATIVE = "io.swapline.itests.counter.alternative";

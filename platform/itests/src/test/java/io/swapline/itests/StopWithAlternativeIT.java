@@ -30,7 +30,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class StopWithAlternativeIT {
+public class StopWithAlternativeIT extends Bounded {
 
     @Inject
     private BundleContext context;
@@ -55,7 +55,7 @@ public class StopWithAlternativeIT {
         } finally {
             calling.stop();
         }
-        assertEquals("failed calls (first: " + calling.firstFailure() + ")", 0, calling.failures());
+        calling.assertEveryThreadCalledWithoutFailure();
         assertEquals(calling.acknowledged(), counter.get());
         assertEquals(ShellCommandsIT.ALTERNATIVE, tracker.getServiceReference().getProperty("swapline.implementation.bundle"));
         assertEquals(1L, tracker.getServiceReference().getProperty("swapline.swap.count"));

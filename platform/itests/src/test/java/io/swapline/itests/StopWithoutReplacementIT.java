@@ -35,7 +35,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class StopWithoutReplacementIT {
+public class StopWithoutReplacementIT extends Bounded {
 
     private static final long TIMEOUT_MS = 1_000;
     private static final int COUNT_BEFORE_STOP = 1_000;

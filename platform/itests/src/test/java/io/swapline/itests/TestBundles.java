@@ -69,9 +69,30 @@ public final class TestBundles {
      */
     public static byte[] implementation(String symbolicName, String version, String objectName, Class<?> type,
             int ranking, String suits, Class<?>... classes) {
+        return implementationImporting(symbolicName, version, objectName, type, ranking, suits, "", classes);
+    }
+
+    /**
+     * As {@link #implementation(String, String, String, Class, int, String, Class...)}, importing
+     * more packages, e.g. a package of a bundle built with {@link #exporting} that the test shares
+     * with the implementation.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @param version the bundle's version
+     * @param objectName the clustered object's name
+     * @param type the object's interface
+     * @param ranking the implementation's ranking
+     * @param suits the attribute's text, or null for none
+     * @param imports more Import-Package clauses, comma-separated, or empty
+     * @param classes the root class first, then the other classes it needs, all top-level in one package
+     * @return the bundle's jar bytes
+     */
+    public static byte[] implementationImporting(String symbolicName, String version, String objectName, Class<?> type,
+            int ranking, String suits, String imports, Class<?>... classes) {
         Manifest manifest = manifest(symbolicName, version);
         Attributes main = manifest.getMainAttributes();
-        main.putValue("Import-Package", "io.swapline.api;version=\"[0.1,1)\"," + type.getPackageName());
+        main.putValue("Import-Package", "io.swapline.api;version=\"[0.1,1)\"," + type.getPackageName()
+                + (imports.isEmpty() ? "" : "," + imports));
         main.putValue("Provide-Capability", "io.swapline.implementation;class=\"" + classes[0].getName()
                 + "\";object=\"" + objectName + "\";interface=\"" + type.getName() + "\";ranking:Long=" + ranking
                 + (suits == null ? "" : ";suits=\"" + suits + "\""));

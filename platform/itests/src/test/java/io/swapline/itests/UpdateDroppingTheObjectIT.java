@@ -32,7 +32,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class UpdateDroppingTheObjectIT {
+public class UpdateDroppingTheObjectIT extends Bounded {
 
     @Inject
     private BundleContext context;

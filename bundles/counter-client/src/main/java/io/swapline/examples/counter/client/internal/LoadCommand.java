@@ -88,7 +88,7 @@ public final class LoadCommand {
                 String.join(", then ", served));
     }
 
-    /** The load threads' loop; each thread adds its counts once, when it stops. */
+    /** The load threads' loop; each thread adds its counts once, when it stops; any {@code Throwable} of a call is a failure. */
     private static final class Load {
         private final Counter counter;
         private final LongAdder increments;
@@ -104,16 +104,19 @@ public final class LoadCommand {
         void run() {
             long mine = 0;
             long failed = 0;
-            while (running) {
-                try {
-                    counter.increment();
-                    mine++;
-                } catch (RuntimeException e) { // counted and reported: the load must not stop on one
-                    failed++;
+            try {
+                while (running) {
+                    try {
+                        counter.increment();
+                        mine++;
+                    } catch (Throwable t) { // any kind, an Error too: counted and reported, the load goes on
+                        failed++;
+                    }
                 }
+            } finally { // whatever ends the loop, the thread's counts are reported
+                increments.add(mine);
+                failures.add(failed);
             }
-            increments.add(mine);
-            failures.add(failed);
         }
     }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.Timeout;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -38,6 +40,10 @@ import io.swapline.testing.exam.SwaplineOptions;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LiveUpdateIT {
+
+    /** Every test is bounded: a deadlock fails it, with the stuck thread's stack, instead of hanging the build. */
+    @Rule
+    public final Timeout timeout = Timeout.builder().withTimeout(300, TimeUnit.SECONDS).withLookingForStuckThread(true).build();
 
     private static final String SHARED = "${package}.shared";
     private static final String DISTRIBUTED = "${package}.distributed";
