@@ -77,8 +77,8 @@ final class ThreadDump {
         text.append('\n');
     }
 
-    private static boolean waitsForFelixLock(StackTraceElement[] stack) {
-        for (int depth = 0; depth < Math.min(stack.length, 6); depth++) {
+    static boolean waitsForFelixLock(StackTraceElement[] stack) {
+        for (int depth = 0; depth < Math.min(stack.length, 12); depth++) {
             String method = stack[depth].getMethodName();
             if (stack[depth].getClassName().equals("org.apache.felix.framework.Felix")
                     && (method.equals("acquireGlobalLock") || method.equals("acquireBundleLock"))) {

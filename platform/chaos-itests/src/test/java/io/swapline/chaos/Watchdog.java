@@ -2,6 +2,7 @@ package io.swapline.chaos;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,13 @@ import org.osgi.framework.BundleContext;
  * time one has, it prints what and a full {@link ThreadDump}, and from then on {@link #check()}
  * throws: the test fails at once instead of hanging the build on threads that can never finish (a
  * cycle through Felix's global lock, which the JVM's deadlock detector cannot see).
+ *
+ * <p><b>After a hang.</b> The test's outcome is decided, but Pax Exam still has to stop the
+ * framework, and {@code Framework.stop()} waits for Felix's global lock for ever. So, once the dump
+ * is printed, the watchdog interrupts every thread that waits for a Felix framework lock (Felix
+ * gives up a lock wait when interrupted: "Cannot acquire global lock"), which usually lets the
+ * cycle unwind and the framework stop; and if the JVM is still alive {@value #HALT_AFTER_SECONDS} s
+ * later it halts it, saying why (failsafe then reports a crashed fork; the dump is in the log).
  */
 final class Watchdog implements AutoCloseable {
 
@@ -56,6 +64,9 @@ final class Watchdog implements AutoCloseable {
                     + TimeUnit.NANOSECONDS.toMillis(nowNanos - since) + " ms)" : null;
         }
     }
+
+    /** Seconds from a detected hang to halting the JVM if it has not exited by itself. */
+    static final int HALT_AFTER_SECONDS = 90;
 
     private final String test;
     private final BundleContext context;
@@ -157,6 +168,32 @@ final class Watchdog implements AutoCloseable {
         System.out.flush();
         report = text;
         fired.countDown();
+        unstick();
+    }
+
+    /** Interrupts the threads that wait for a Felix lock, and halts the JVM later if it is still alive. */
+    private void unstick() {
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(1_000); // the test thread reports the failure first
+                for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+                    if (ThreadDump.waitsForFelixLock(thread.getValue())) {
+                        System.out.println(test + ": after the hang: interrupting \"" + thread.getKey().getName()
+                                + "\", which waits for a Felix lock, so that the framework can stop");
+                        thread.getKey().interrupt();
+                    }
+                }
+                Thread.sleep(TimeUnit.SECONDS.toMillis(HALT_AFTER_SECONDS));
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.out.println(test + ": the JVM did not exit " + HALT_AFTER_SECONDS + " s after the hang"
+                    + " (the framework cannot stop): halting it; the thread dump is above");
+            System.out.flush();
+            Runtime.getRuntime().halt(97);
+        }, test + "-halt-after-hang");
+        halt.setDaemon(true);
+        halt.start();
     }
 
     @Override
