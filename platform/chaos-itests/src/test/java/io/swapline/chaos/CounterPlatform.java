@@ -185,9 +185,11 @@ final class CounterPlatform {
     }
 
     /**
-     * What the extender promises once no bundle changes any more: the same service is registered;
-     * if an allowed implementation is ACTIVE the object does not wait; when it is served, its
-     * serving bundle is ACTIVE at the version the service properties name.
+     * What the extender promises once no bundle changes any more: the same service is registered,
+     * and while an allowed implementation is ACTIVE the object does not wait and is served by an
+     * ACTIVE bundle at the version the service properties name. With none ACTIVE the object waits,
+     * or keeps serving from a stopped revision it holds (operations.md: an update whose new revision
+     * fails to start, a stop it cannot wait for); both are accepted.
      *
      * @return what is wrong now, or null
      */
@@ -198,8 +200,11 @@ final class CounterPlatform {
         }
         List<Bundle> active = activeImplementations();
         boolean waiting = Boolean.TRUE.equals(current.getProperty("swapline.waiting"));
+        if (active.isEmpty()) {
+            return null;
+        }
         if (waiting) {
-            return active.isEmpty() ? null : "the object waits for a replacement while " + labels(active) + " is ACTIVE";
+            return "the object waits for a replacement while " + labels(active) + " is ACTIVE";
         }
         String servingName = (String) current.getProperty("swapline.implementation.bundle");
         String servingVersion = (String) current.getProperty("swapline.implementation.version");

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import io.swapline.api.SwapTimeoutException;
@@ -68,6 +69,8 @@ final class HeldCounterClients implements Watchdog.Probe {
     private final AtomicLongArray callSince;
     private final ConcurrentLinkedQueue<CallFailure> kept = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    private volatile int paceEvery;
+    private volatile long paceNanos;
 
     private HeldCounterClients(Counter counter, int count, Supplier<String> operations) {
         this.counter = counter;
@@ -98,8 +101,23 @@ final class HeldCounterClients implements Watchdog.Probe {
         return clients;
     }
 
+    /**
+     * Makes every thread pause {@code micros} after each {@code calls} calls (0: flat out, the default).
+     *
+     * @return this
+     */
+    HeldCounterClients pacedEvery(int calls, long micros) {
+        paceNanos = TimeUnit.MICROSECONDS.toNanos(micros);
+        paceEvery = calls;
+        return this;
+    }
+
     private void call(int index) {
         for (long n = 1; running; n++) {
+            int every = paceEvery;
+            if (every > 0 && n % every == 0) {
+                LockSupport.parkNanos(paceNanos);
+            }
             boolean read = (n & 63) == 0;
             long start = System.nanoTime();
             callSince.lazySet(index, start);

@@ -315,7 +315,8 @@ public class LifecycleChaosIT {
             }
         }
         if (wrong != null) {
-            violations.add(label + ": after " + CounterPlatform.SETTLE_SECONDS + " s: " + wrong + "\n  state: "
+            violations.add(label + ": after " + CounterPlatform.SETTLE_SECONDS + " s: " + wrong + "\n  last refusal: "
+                    + SwapHistory.lastRefusal(shell.run("swapline:history counter")) + "\n  state: "
                     + platform.describe() + "\n  last operations: " + lastOperations + "\n  swapline:info counter:\n"
                     + shell.run("swapline:info counter"));
         }
@@ -364,6 +365,14 @@ public class LifecycleChaosIT {
                     }
                 });
                 violations.add("final: the object was left waiting; swapline:swap to " + active + " said: " + repaired);
+                if (platform.waiting()) { // the bundle whose stop made it wait takes its kept state in any case
+                    String last = platform.servingName();
+                    operation("final: repair by starting " + last, () -> {
+                        Bundle bundle = platform.find(last);
+                        (bundle == null ? platform.install(last, false) : bundle).start();
+                        return platform.awaitConsistent();
+                    });
+                }
             }
             if (platform.waiting()) {
                 fail(NAME + " seed=" + seed + ": no implementation serves at the end, so the count cannot be checked:\n"

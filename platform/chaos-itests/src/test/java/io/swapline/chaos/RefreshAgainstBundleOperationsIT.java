@@ -67,7 +67,7 @@ public class RefreshAgainstBundleOperationsIT {
 
     private static final String NAME = "RefreshAgainstBundleOperationsIT";
     private static final int CLIENTS = 4;
-    private static final long ROUNDS = ChaosSettings.number("swapline.refresh.rounds", 60);
+    private static final long ROUNDS = ChaosSettings.number("swapline.refresh.rounds", 40);
     private static final long ALLOWED_WINDOW_NANOS =
             TimeUnit.MILLISECONDS.toNanos(CounterPlatform.REPLACEMENT_TIMEOUT_MS - 300);
 
@@ -149,7 +149,9 @@ public class RefreshAgainstBundleOperationsIT {
         watchdog = new Watchdog(NAME + " seed=" + seed, context, ChaosSettings.stuckLimit()).watching(setupActivity);
         refresher = Executors.newSingleThreadExecutor(daemon("refresh-race-refresher"));
         operator = Executors.newSingleThreadExecutor(daemon("refresh-race-operator"));
-        HeldCounterClients clients = HeldCounterClients.start("refresh-race", counter, CLIENTS, () -> currentRound);
+        // Paced (a 100 us pause every 1,000 calls) so that 2 shared cores leave the bundle operations some time.
+        HeldCounterClients clients = HeldCounterClients.start("refresh-race", counter, CLIENTS, () -> currentRound)
+                .pacedEvery(1_000, 100);
         watchdog.watching(clients).start();
         Random random = new Random(seed);
         long start = System.nanoTime();
@@ -208,7 +210,9 @@ public class RefreshAgainstBundleOperationsIT {
         if (precondition != null) { // Felix refused a setup step, or the extender is already wrong
             String wrong = platform.awaitConsistent();
             if (wrong != null) {
-                violations.add(label + ": during setup (" + precondition + "): " + wrong + "\n  state: "
+                violations.add(label + ": during setup (" + precondition + "): " + wrong + "\n  last refusal: "
+                        + SwapHistory.lastRefusal(onOperator("history", () -> shell.run("swapline:history counter")))
+                        + "\n  state: "
                         + platform.describe() + "\n  swapline:info counter:\n" + info(shell));
             }
             rounds.merge(race + ": setup not reached", 1, Integer::sum);
@@ -256,7 +260,8 @@ public class RefreshAgainstBundleOperationsIT {
         String wrong = onOperator(label + ": check", () -> settledState(clients));
         if (wrong != null) {
             violations.add(label + ": after the race (refresh " + refreshOutcome + ", operation " + operationOutcome
-                    + "): " + wrong + "\n  state: " + platform.describe() + "\n  swapline:info counter:\n" + info(shell));
+                    + "): " + wrong + "\n  last refusal: " + SwapHistory.lastRefusal(
+                            onOperator("history", () -> shell.run("swapline:history counter"))) + "\n  state: " + platform.describe() + "\n  swapline:info counter:\n" + info(shell));
         }
     }
 

@@ -73,6 +73,20 @@ final class SwapHistory {
                 + " rolled back, " + refused() + " refused";
     }
 
+    /** @return the reason of the last REFUSED or ROLLED_BACK record in a history output, or "none" */
+    static String lastRefusal(String history) {
+        String last = "none";
+        for (String line : history.split("\n")) {
+            int start = line.indexOf(" [REFUSED: ");
+            start = start >= 0 ? start : line.indexOf(" [ROLLED_BACK: ");
+            if (start >= 0) {
+                int end = line.indexOf("] protocol=", start);
+                last = line.substring(0, line.indexOf(' ')) + " " + line.substring(start + 2, end > 0 ? end : line.length());
+            }
+        }
+        return last;
+    }
+
     /** @return the records that did not complete, one per line */
     synchronized String notCompleted() {
         StringBuilder text = new StringBuilder();
