@@ -273,10 +273,11 @@ public class RefreshAgainstBundleOperationsIT {
     private String setUp(Race race, String subject, String other, Draw draw, Shell shell) throws Exception {
         try {
             endWait(draw);
+            // The subject serves before the other stops, so that no wait ends on another implementation.
             switch (race) {
                 case START_WHILE_WAITING, INSTALL_WHILE_WAITING, STOP_ALONE -> {
-                    ensureStopped(other);
                     ensureServing(subject, shell);
+                    ensureStopped(other);
                     if (race != Race.STOP_ALONE) {
                         Bundle bundle = platform.find(subject);
                         if (race == Race.START_WHILE_WAITING) {
@@ -287,21 +288,21 @@ public class RefreshAgainstBundleOperationsIT {
                     }
                 }
                 case START_ALTERNATIVE -> {
-                    ensureStopped(other);
                     ensureServing(subject, shell);
+                    ensureStopped(other);
                     ensureInstalled(other, draw.sharedV2());
                 }
                 case STOP_SERVING, STOP_ALTERNATIVE, UNINSTALL_SERVING -> {
-                    ensureActive(other, draw.sharedV2());
                     ensureServing(subject, shell);
+                    ensureActive(other, draw.sharedV2());
                 }
                 case UPDATE_SHARED -> {
+                    ensureServing(subject, shell);
                     if (draw.otherActive()) {
                         ensureActive(other, false);
                     } else {
                         ensureStopped(other);
                     }
-                    ensureServing(subject, shell);
                 }
                 default -> throw new IllegalStateException(race.toString());
             }
@@ -357,7 +358,11 @@ public class RefreshAgainstBundleOperationsIT {
 
     private void ensureServing(String symbolicName, Shell shell) throws Exception {
         ensureActive(symbolicName, false);
-        if (platform.awaitConsistent() == null && !symbolicName.equals(platform.servingName())) {
+        String wrong = platform.awaitConsistent();
+        if (wrong != null) {
+            throw new IllegalStateException("after starting " + symbolicName + ": " + wrong);
+        }
+        if (!symbolicName.equals(platform.servingName())) {
             shell.run("swapline:swap counter " + platform.find(symbolicName).getBundleId());
         }
     }
