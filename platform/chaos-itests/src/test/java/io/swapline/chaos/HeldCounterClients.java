@@ -36,6 +36,13 @@ import io.swapline.examples.counter.Counter;
  */
 final class HeldCounterClients implements Watchdog.Probe {
 
+    /**
+     * Loaded before the first call: the test bundle imports dynamically, and a class first loaded on
+     * a failure path would wait for Felix's global lock, which a hung refresh holds for ever.
+     */
+    private static final List<Class<?>> PRELOADED = List.of(SwapTimeoutException.class, CallFailure.class,
+            AssertionError.class);
+
     /** At most this many failures are kept with their details; all are counted. */
     private static final int KEPT_FAILURES = 2_000;
 
@@ -90,6 +97,9 @@ final class HeldCounterClients implements Watchdog.Probe {
      * @param operations what operation is in progress, for the failure records
      */
     static HeldCounterClients start(String name, Counter counter, int count, Supplier<String> operations) {
+        if (PRELOADED.isEmpty()) {
+            throw new IllegalStateException();
+        }
         HeldCounterClients clients = new HeldCounterClients(counter, count, operations);
         for (int i = 0; i < count; i++) {
             int index = i;

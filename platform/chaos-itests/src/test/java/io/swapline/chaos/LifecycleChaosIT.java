@@ -106,6 +106,9 @@ public class LifecycleChaosIT {
     private final Map<Kind, Integer> performed = new TreeMap<>();
     private final SwapHistory history = new SwapHistory();
     private final List<String> lastOperations = new ArrayList<>();
+    private final Map<String, Integer> violationKinds = new TreeMap<>();
+    /** A violation that a restart of the bundle whose stop made the object wait did not mend: the chaos stops. */
+    private volatile boolean unrepaired;
     private volatile String currentOperation = "start";
     private Counter counter;
 
@@ -169,7 +172,7 @@ public class LifecycleChaosIT {
         long cap = start + TimeUnit.SECONDS.toNanos(SECONDS * 3);
         Set<Kind> required = EnumSet.complementOf(EnumSet.of(Kind.HOLD_EMPTY));
         try (Shell shell = new Shell(context)) {
-            for (int n = 1; violations.isEmpty() && !watchdog.fired() && operationErrors.isEmpty(); n++) {
+            for (int n = 1; !unrepaired && violations.size() < 20 && !watchdog.fired() && operationErrors.isEmpty(); n++) {
                 long now = System.nanoTime();
                 if (now - cap > 0 || (now - end > 0 && performed.keySet().containsAll(required))) {
                     break;
@@ -315,10 +318,38 @@ public class LifecycleChaosIT {
             }
         }
         if (wrong != null) {
+            String refusal = SwapHistory.lastRefusal(shell.run("swapline:history counter"));
             violations.add(label + ": after " + CounterPlatform.SETTLE_SECONDS + " s: " + wrong + "\n  last refusal: "
-                    + SwapHistory.lastRefusal(shell.run("swapline:history counter")) + "\n  state: "
-                    + platform.describe() + "\n  last operations: " + lastOperations + "\n  swapline:info counter:\n"
-                    + shell.run("swapline:info counter"));
+                    + refusal + "\n  state: " + platform.describe() + "\n  last operations: " + lastOperations
+                    + "\n  swapline:info counter:\n" + shell.run("swapline:info counter"));
+            String kind = wrong.replaceAll("\\[[0-9]+\\]", "").replaceAll("[0-9]+\\.[0-9]+\\.[0-9]+", "#") + " | last refusal: "
+                    + refusal.substring(refusal.indexOf(' ') + 1).replaceAll("[0-9]+", "#");
+            violationKinds.merge(kind, 1, Integer::sum);
+            if (!label.equals("final")) {
+                repair(label);
+            }
+        }
+    }
+
+    /**
+     * After a violation the chaos goes on, so that one run finds every kind: the bundle whose stop made
+     * the object wait is started (or installed) again, which takes the kept state in any case.
+     */
+    private void repair(String label) throws Exception {
+        if (platform.waiting()) {
+            String last = platform.servingName();
+            Bundle bundle = platform.find(last);
+            if (bundle == null) {
+                platform.install(last, false).start();
+            } else if (bundle.getState() != Bundle.ACTIVE) {
+                bundle.start();
+            }
+        }
+        String still = platform.awaitConsistent();
+        if (still != null) {
+            unrepaired = true;
+            violations.add(label + ": not repaired by starting the last serving bundle: " + still + " | "
+                    + platform.describe());
         }
     }
 
@@ -408,6 +439,7 @@ public class LifecycleChaosIT {
         List<CallFailure> failures = clients.failureDetails();
         Classified allowed = new Classified();
         Classified disallowed = new Classified();
+        Map<Integer, Integer> disallowedPerThread = new TreeMap<>();
         long timeoutsNotAllowed = 0;
         for (CallFailure failure : failures) {
             boolean timeoutInWindow = failure.error() instanceof SwapTimeoutException
@@ -418,6 +450,7 @@ public class LifecycleChaosIT {
                 allowed.add("client " + failure.method(), failure.error(), example);
             } else {
                 disallowed.add("client " + failure.method(), failure.error(), example);
+                disallowedPerThread.merge(failure.thread(), 1, Integer::sum);
                 timeoutsNotAllowed += failure.error() instanceof SwapTimeoutException ? 1 : 0;
             }
         }
@@ -431,14 +464,15 @@ public class LifecycleChaosIT {
                 + "client failures allowed (SwapTimeoutException in a window of >= "
                 + TimeUnit.NANOSECONDS.toMillis(ALLOWED_WINDOW_NANOS) + " ms with no allowed implementation ACTIVE):\n"
                 + allowed.table()
-                + "client failures NOT allowed:\n" + disallowed.table()
+                + "client failures NOT allowed (per client thread " + disallowedPerThread + "):\n" + disallowed.table()
                 + windows.summary(ALLOWED_WINDOW_NANOS) + "\n"
                 + "swap records: " + history.summary() + "; swapline.swap.count=" + platform.swapCount() + "\n"
                 + "swaps not completed:\n" + history.notCompleted()
                 + "final state: " + finalState + "\n"
                 + "final count: get()=" + value + ", acknowledged=" + acknowledged + ", timed-out increments=" + timedOut
                 + (value == acknowledged ? " (exact)" : " (" + (value - acknowledged) + " of the timed-out applied)")
-                + "\n" + "violations:\n  " + (violations.isEmpty() ? "none" : String.join("\n  ", violations));
+                + "\n" + "violations by kind: " + (violationKinds.isEmpty() ? "none" : "") + violationKinds(violationKinds)
+                + "violations:\n  " + (violations.isEmpty() ? "none" : String.join("\n  ", violations));
         System.out.println(text);
         String where = NAME + " seed=" + seed + " (replay: -Dswapline.chaos.seed=" + seed + "): ";
         assertTrue(where + "invariant violations:\n" + String.join("\n", violations), violations.isEmpty());
@@ -452,6 +486,12 @@ public class LifecycleChaosIT {
                 && value <= acknowledged + timedOut);
         assertTrue(where + "no swap forwarded or blocked a call, so the race this test is about did not happen: "
                 + history.summary(), history.withCallsInFlight() > 0);
+    }
+
+    private static String violationKinds(Map<String, Integer> kinds) {
+        StringBuilder text = new StringBuilder("\n");
+        kinds.forEach((kind, count) -> text.append("  ").append(count).append(" x ").append(kind).append('\n'));
+        return text.toString();
     }
 
     /** Runs a step of the chaos thread under the watchdog (an operation that hangs fails the test). */

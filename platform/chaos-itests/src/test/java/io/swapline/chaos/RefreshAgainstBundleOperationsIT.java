@@ -496,6 +496,7 @@ public class RefreshAgainstBundleOperationsIT {
         List<CallFailure> failures = clients.failureDetails();
         Classified allowed = new Classified();
         Classified disallowed = new Classified();
+        Map<Integer, Integer> disallowedPerThread = new TreeMap<>();
         for (CallFailure failure : failures) {
             String example = "thread " + failure.thread() + ", " + failure.millis() + " ms, from '"
                     + failure.operationAtStart() + "' to '" + failure.operationAtEnd() + "'";
@@ -504,6 +505,7 @@ public class RefreshAgainstBundleOperationsIT {
                 allowed.add("client " + failure.method(), failure.error(), example);
             } else {
                 disallowed.add("client " + failure.method(), failure.error(), example);
+                disallowedPerThread.merge(failure.thread(), 1, Integer::sum);
             }
         }
         long acknowledged = clients.acknowledged();
@@ -514,7 +516,8 @@ public class RefreshAgainstBundleOperationsIT {
                 + "clients (each held one service object from the start):\n" + clients.perThread()
                 + "client failures allowed (SwapTimeoutException in a window of >= "
                 + TimeUnit.NANOSECONDS.toMillis(ALLOWED_WINDOW_NANOS) + " ms with no allowed implementation ACTIVE):\n"
-                + allowed.table() + "client failures NOT allowed:\n" + disallowed.table()
+                + allowed.table()
+                + "client failures NOT allowed (per client thread " + disallowedPerThread + "):\n" + disallowed.table()
                 + windows.summary(ALLOWED_WINDOW_NANOS) + "\n"
                 + "swap records: " + history.summary() + "; swapline.swap.count=" + platform.swapCount() + "\n"
                 + "final count: get()=" + value + ", acknowledged=" + acknowledged + ", timed-out increments=" + timedOut
