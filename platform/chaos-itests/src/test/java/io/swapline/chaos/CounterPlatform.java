@@ -57,6 +57,8 @@ final class CounterPlatform {
     /** The Pax Exam configuration. */
     static Option[] configuration() {
         return options(SwaplineOptions.swapline(), SwaplineOptions.gogo(),
+                // A run that had to be killed after a hang leaves its bundles in the framework's storage.
+                frameworkProperty(Constants.FRAMEWORK_STORAGE_CLEAN).value(Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT),
                 SwaplineOptions.bundleFile("counter.api"), SwaplineOptions.bundleFile("counter.shared"),
                 SwaplineOptions.bundleFile("counter.distributed"),
                 frameworkProperty("swapline.authorised.counter").value(SHARED + "," + DISTRIBUTED),

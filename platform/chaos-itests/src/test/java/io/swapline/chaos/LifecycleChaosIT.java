@@ -91,7 +91,7 @@ public class LifecycleChaosIT {
     }
 
     @Rule
-    public final Timeout timeout = new Timeout(SECONDS * 3 + 240, TimeUnit.SECONDS);
+    public final Timeout timeout = new Timeout(SECONDS * 4 + 300, TimeUnit.SECONDS);
 
     @Inject
     private BundleContext context;

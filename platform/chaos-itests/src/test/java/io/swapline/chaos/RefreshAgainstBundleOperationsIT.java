@@ -115,7 +115,7 @@ public class RefreshAgainstBundleOperationsIT {
     }
 
     @Rule
-    public final Timeout timeout = new Timeout(ROUNDS * 3 + 300, TimeUnit.SECONDS);
+    public final Timeout timeout = new Timeout(ROUNDS * 5 + 300, TimeUnit.SECONDS);
 
     @Inject
     private BundleContext context;

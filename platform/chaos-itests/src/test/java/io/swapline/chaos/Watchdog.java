@@ -22,7 +22,7 @@ import org.osgi.framework.BundleContext;
  * is printed, the watchdog interrupts every thread that waits for a Felix framework lock (Felix
  * gives up a lock wait when interrupted: "Cannot acquire global lock"), which usually lets the
  * cycle unwind and the framework stop; and if the JVM is still alive {@value #HALT_AFTER_SECONDS} s
- * later it halts it, saying why (failsafe then reports a crashed fork; the dump is in the log).
+ * later it ends it, saying why (failsafe then reports a crashed fork; the dump is in the log).
  */
 final class Watchdog implements AutoCloseable {
 
@@ -171,27 +171,46 @@ final class Watchdog implements AutoCloseable {
         unstick();
     }
 
-    /** Interrupts the threads that wait for a Felix lock, and halts the JVM later if it is still alive. */
+    /**
+     * Interrupts the test's own threads that wait for a Felix lock (never Felix's threads: its
+     * shutdown thread, interrupted, gives up stopping the framework), again every 2 s for 30 s, and
+     * ends the JVM later if it is still alive: {@code System.exit}, which lets failsafe's fork report
+     * what it has, then {@code halt} if even that does not end it.
+     */
     private void unstick() {
         Thread halt = new Thread(() -> {
             try {
                 Thread.sleep(1_000); // the test thread reports the failure first
-                for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-                    if (ThreadDump.waitsForFelixLock(thread.getValue())) {
-                        System.out.println(test + ": after the hang: interrupting \"" + thread.getKey().getName()
-                                + "\", which waits for a Felix lock, so that the framework can stop");
-                        thread.getKey().interrupt();
+                for (int round = 0; round < 15; round++) {
+                    for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+                        if (ThreadDump.waitsForFelixLock(thread.getValue())
+                                && !thread.getKey().getName().startsWith("Felix")) {
+                            System.out.println(test + ": after the hang: interrupting \"" + thread.getKey().getName()
+                                    + "\", which waits for a Felix lock, so that the framework can stop");
+                            thread.getKey().interrupt();
+                        }
                     }
+                    Thread.sleep(2_000);
                 }
-                Thread.sleep(TimeUnit.SECONDS.toMillis(HALT_AFTER_SECONDS));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(HALT_AFTER_SECONDS - 30));
             } catch (InterruptedException e) {
                 return;
             }
             System.out.println(test + ": the JVM did not exit " + HALT_AFTER_SECONDS + " s after the hang"
-                    + " (the framework cannot stop): halting it; the thread dump is above");
+                    + " (the framework cannot stop): exiting; the thread dump is above");
             System.out.flush();
-            Runtime.getRuntime().halt(97);
-        }, test + "-halt-after-hang");
+            Thread last = new Thread(() -> {
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Runtime.getRuntime().halt(97);
+            }, test + "-halt");
+            last.setDaemon(true);
+            last.start();
+            System.exit(97);
+        }, test + "-exit-after-hang");
         halt.setDaemon(true);
         halt.start();
     }
