@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +21,17 @@ import org.junit.jupiter.api.Timeout;
  * features repository, {@code feature:install swapline} and {@code swapline-examples}, then
  * {@code bundle:update} of the shared counter to 2.0 while the example client calls it from 3
  * threads: a live swap (no failed call, the exact count, the client activated once, 2.0 serving).
- * Then the features service's next deployment (an unrelated {@code feature:install}) puts the
- * feature's own version 1.0 back, which docs/operations.md ("Karaf") tells operators; the
- * extender keeps the state through that uninstall and install too.
+ * Then the features service's next deployment (a {@code feature:install} of an installed feature)
+ * puts the feature's own version 1.0 back, which docs/operations.md ("Karaf") tells operators;
+ * the extender keeps the state through that uninstall and install too. Last, {@code bundle:update -r}
+ * (update, then Karaf's refresh of all pending removals) ends on 2.0 with no failed call either.
+ * The client's threads run throughout; its final report, taken after they stop, must show no
+ * failure and a count equal to its acknowledged calls (a lost increment makes it smaller).
+ *
+ * <p>A scripted boot of the distribution (its own {@code bin/karaf}, the shell over SSH as
+ * {@code bin/client} uses it) rather than Pax Exam's Karaf container: nothing of the test is
+ * installed into Karaf (no probe bundle, no Exam features that take part in resolution and
+ * refresh, which is what is checked here), and the JDK 17 launch is Karaf's own script.
  *
  * <p>Every step is bounded (each shell command, each wait, the whole test); Karaf is stopped, or
  * destroyed, whatever happens.
@@ -103,13 +113,35 @@ class KarafFeatureUpdateIT {
                 awaitCalls(shell, reverted.calls() + CALLS, "the client's calls after the feature deployment");
                 step("feature deployment reverted the update");
 
+                // bundle:update -r: the same live swap, then Karaf refreshes every pending removal
+                // (on Felix's refresh thread, after the command has returned), which the extender
+                // rides out on its waiting root: one more handover, no failed call.
+                long handovers = handovers(lines(shell, "swapline:history counter"));
+                assertEquals(1, handovers, "the feature deployment's uninstall and install: one handover");
+                shell.execute("bundle:update -r " + SHARED + " " + v2.toUri(), COMMAND);
+                shell.await("each (swapline:history counter) { echo $it }",
+                        out -> handovers(out.lines().toList()) == handovers + 1, WAIT, "the refresh's handover");
+                CounterReport refreshed = awaitCalls(shell, reverted.calls() + 2 * CALLS, "the client's calls after the refresh");
+                assertEquals("shared counter 2.0", refreshed.implementation());
+                assertTrue(served(shell, "counter").contains(SHARED + " 2.0.0 | SHARED"), served(shell, "counter"));
+                step("bundle:update -r swapped and rode out the refresh");
+
                 CounterReport last = CounterReport.parse(shell.execute(STOP_CLIENT, COMMAND));
                 System.out.println("KarafFeatureUpdateIT final report: " + last);
                 assertEquals(0, last.failures(), "failed calls: " + last);
                 assertEquals(last.calls(), last.count(), "the count is exactly the acknowledged increments");
                 assertEquals(1, last.activations(), "the client component was activated once");
-                String holders = shell.execute("bundle:list -t 0 | grep 'Swapline holder'", COMMAND);
-                System.out.println("KarafFeatureUpdateIT holders:\n" + holders);
+                assertEquals("shared counter 2.0", last.implementation());
+                // One holder per object, of the revision that serves it: Karaf's uninstall, refresh
+                // and install left none behind.
+                String bundleList = shell.execute("bundle:list -t 0", COMMAND);
+                Matcher holder = Pattern.compile("(?m)\\|\\s*Swapline holder of (\\S+ \\S+)\\s*$").matcher(bundleList);
+                Set<String> held = new TreeSet<>();
+                while (holder.find()) {
+                    held.add(holder.group(1));
+                }
+                assertEquals(Set.of("io.swapline.examples.counter.shared 2.0.0", "io.swapline.examples.kv.snapshot 1.0.0"),
+                        held, bundleList);
                 assertFalse(karaf.log().contains("| ERROR |"), "no ERROR in Karaf's log:\n" + karaf.logTail(80));
             } catch (Throwable failure) {
                 System.out.println("KarafFeatureUpdateIT failed; the end of Karaf's log:\n" + karaf.logTail(80));
@@ -117,6 +149,10 @@ class KarafFeatureUpdateIT {
             }
         }
         step("Karaf stopped");
+    }
+
+    private static long handovers(List<String> history) {
+        return history.stream().filter(line -> line.contains("[COMPLETE] protocol=swapline-handover")).count();
     }
 
     private static boolean started(String featureList, String feature) {
