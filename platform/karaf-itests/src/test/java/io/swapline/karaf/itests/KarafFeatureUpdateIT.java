@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Timeout;
 class KarafFeatureUpdateIT {
 
     private static final String SHARED = "io.swapline.examples.counter.shared";
+    private static final String STRIPED = "io.swapline.examples.kv.striped";
     private static final long CALLS = 2_000;
     private static final Duration COMMAND = Duration.ofSeconds(60);
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -57,6 +58,8 @@ class KarafFeatureUpdateIT {
         Path v2 = Path.of(System.getProperty("swapline.counter.shared.v2"));
         try (KarafInstance karaf = KarafInstance.unpack(Path.of(System.getProperty("karaf.distribution")),
                 Path.of(System.getProperty("karaf.work")), Path.of(System.getProperty("karaf.repository")))) {
+            // A framework property, as an operator sets it in Karaf: lets swapline:swap move 'kv'.
+            karaf.append("etc/custom.properties", "swapline.authorised.kv = " + STRIPED);
             karaf.start();
             try (KarafShell shell = KarafShell.connect(karaf.sshPort(), "karaf", "karaf", Duration.ofSeconds(120), karaf)) {
                 shell.await("feature:list -i", out -> started(out, "bundle") && started(out, "kar")
@@ -132,6 +135,10 @@ class KarafFeatureUpdateIT {
                 assertEquals(last.calls(), last.count(), "the count is exactly the acknowledged increments");
                 assertEquals(1, last.activations(), "the client component was activated once");
                 assertEquals("shared counter 2.0", last.implementation());
+                // The framework property of etc/custom.properties reached the extender.
+                shell.execute("swapline:swap kv " + STRIPED, COMMAND);
+                assertTrue(served(shell, "kv").contains(STRIPED + " 1.0.0 |"), served(shell, "kv"));
+
                 // One holder per object, of the revision that serves it: Karaf's uninstall, refresh
                 // and install left none behind.
                 String bundleList = shell.execute("bundle:list -t 0", COMMAND);
@@ -140,7 +147,7 @@ class KarafFeatureUpdateIT {
                 while (holder.find()) {
                     held.add(holder.group(1));
                 }
-                assertEquals(Set.of("io.swapline.examples.counter.shared 2.0.0", "io.swapline.examples.kv.snapshot 1.0.0"),
+                assertEquals(Set.of("io.swapline.examples.counter.shared 2.0.0", STRIPED + " 1.0.0"),
                         held, bundleList);
                 assertFalse(karaf.log().contains("| ERROR |"), "no ERROR in Karaf's log:\n" + karaf.logTail(80));
             } catch (Throwable failure) {

@@ -92,6 +92,12 @@ final class KarafInstance implements AutoCloseable {
         return sshPort;
     }
 
+    /** Adds lines to a configuration file of the instance, e.g. framework properties to {@code etc/custom.properties}. */
+    void append(String file, String... lines) throws IOException {
+        Path path = home.resolve(file);
+        Files.writeString(path, Files.readString(path) + "\n" + String.join("\n", lines) + "\n");
+    }
+
     /** Starts {@code bin/karaf server}; its console output goes to {@code karaf-console.log} beside the home. */
     void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
