@@ -153,7 +153,10 @@ final class KarafInstance implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             destroy();
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) { // the JVM is exiting: the hook runs destroy() again, harmless
+            }
             process = null;
         }
     }
