@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,15 +140,11 @@ class KarafFeatureUpdateIT {
                 assertTrue(served(shell, "kv").contains(STRIPED + " 1.0.0 |"), served(shell, "kv"));
 
                 // One holder per object, of the revision that serves it: Karaf's uninstall, refresh
-                // and install left none behind.
-                String bundleList = shell.execute("bundle:list -t 0", COMMAND);
-                Matcher holder = Pattern.compile("(?m)\\|\\s*Swapline holder of (\\S+ \\S+)\\s*$").matcher(bundleList);
-                Set<String> held = new TreeSet<>();
-                while (holder.find()) {
-                    held.add(holder.group(1));
-                }
-                assertEquals(Set.of("io.swapline.examples.counter.shared 2.0.0", STRIPED + " 1.0.0"),
-                        held, bundleList);
+                // and install left none behind (the extender uninstalls old holders off the
+                // bundle-event thread, so this waits for it).
+                List<String> expected = List.of(SHARED + " 2.0.0", STRIPED + " 1.0.0");
+                shell.await("bundle:list -t 0", out -> holders(out).equals(expected), WAIT,
+                        "one holder per object, of its serving revision: " + expected);
                 assertFalse(karaf.log().contains("| ERROR |"), "no ERROR in Karaf's log:\n" + karaf.logTail(80));
             } catch (Throwable failure) {
                 System.out.println("KarafFeatureUpdateIT failed; the end of Karaf's log:\n" + karaf.logTail(80));
@@ -157,6 +152,17 @@ class KarafFeatureUpdateIT {
             }
         }
         step("Karaf stopped");
+    }
+
+    /** The revisions the extender's holder bundles hold, from bundle:list, sorted (one entry per holder). */
+    private static List<String> holders(String bundleList) {
+        Matcher holder = Pattern.compile("(?m)\\|\\s*Swapline holder of (\\S+ \\S+)\\s*$").matcher(bundleList);
+        List<String> held = new ArrayList<>();
+        while (holder.find()) {
+            held.add(holder.group(1));
+        }
+        held.sort(null);
+        return held;
     }
 
     private static long handovers(List<String> history) {
