@@ -46,10 +46,11 @@ import io.swapline.testing.exam.SwaplineOptions;
 /**
  * A second swap request on an object waits for the first to end and then runs (operations.md,
  * "Deadlines"): while 3 threads call the counter, one of their increments waits inside the serving
- * gated counter, so a first {@code swapline:swap counter <shared>} (operator thread 1) is held in its
- * Forward phase; a second {@code swapline:swap counter <gated>} (operator thread 2) is issued
- * meanwhile. The second is seen waiting for a lock that the first's thread holds, not returned,
- * while the first is still held; once the call is let go, the first completes, then the second:
+ * gated counter, so a first {@code swapline:swap counter <shared>} (from one thread) is held in its
+ * Forward phase; a second {@code swapline:swap counter <gated>} (from another) is issued meanwhile.
+ * The second command's thread is seen waiting for a lock that the thread running the first swap's
+ * {@code Swap.forward} holds (a thread dump, no sleep), and neither command has returned, while the
+ * first is still held; once the call is let go, the first completes, then the second:
  * both records COMPLETE, in that order in {@code swapline:history}, the second requested after the
  * first's Forward phase ended, and the count is exact.
  */
@@ -60,7 +61,7 @@ public class SecondSwapWaitsForTheFirstIT extends Bounded {
     private static final String GATE = "io.swapline.itests.gate";
     private static final String GATED = "io.swapline.itests.counter.gated";
     private static final long CALLS_PER_THREAD = 10_000;
-    /** A history line: the request's instant, then the record, whose phase times end it. */
+    /** The Forward phase's time in a swap record. */
     private static final Pattern FORWARD_TIME = Pattern.compile(" forward=(\\d+)us");
 
     @Inject
@@ -158,7 +159,8 @@ public class SecondSwapWaitsForTheFirstIT extends Bounded {
             Instant secondRequested = Instant.parse(history.get(1).substring(0, history.get(1).indexOf(' ')));
             Matcher forward = FORWARD_TIME.matcher(first);
             assertTrue(first, forward.find());
-            Instant firstForwardEnded = firstRequested.plus(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(Long.parseLong(forward.group(1)))));
+            Instant firstForwardEnded = firstRequested.plus(Duration.ofNanos(
+                    TimeUnit.MICROSECONDS.toNanos(Long.parseLong(forward.group(1)))));
             assertTrue("the second swap began after the first's Forward phase ended: " + history,
                     !secondRequested.isBefore(firstForwardEnded));
         }
