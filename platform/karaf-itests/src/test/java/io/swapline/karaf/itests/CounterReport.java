@@ -17,15 +17,14 @@ import java.util.regex.Pattern;
  */
 record CounterReport(long calls, long failures, long count, String implementation, int activations) {
 
-    /** The client's calling threads: at most this many increments are in flight at a report. */
-    static final int CLIENT_THREADS = 3;
-
     private static final Pattern REPORT = Pattern.compile(
             "calls=(\\d+) failures=(\\d+) count=(\\d+) implementation='([^']*)' activations=(\\d+)");
 
     /**
      * Parses the one report in a command's output, and checks what holds for every report: the
-     * count, read after the calls while the threads go on, is the calls plus those in flight.
+     * count, read after the calls while the threads go on, is at least the calls (no acknowledged
+     * increment lost). It may exceed them by any number: the threads go on calling between the two
+     * reads. The exact check is made once the threads have stopped.
      */
     static CounterReport parse(String output) {
         Matcher m = REPORT.matcher(output);
@@ -34,8 +33,7 @@ record CounterReport(long calls, long failures, long count, String implementatio
         }
         CounterReport report = new CounterReport(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
                 Long.parseLong(m.group(3)), m.group(4), Integer.parseInt(m.group(5)));
-        assertTrue(report.count >= report.calls && report.count <= report.calls + CLIENT_THREADS,
-                "count is the acknowledged calls plus at most " + CLIENT_THREADS + " in flight: " + report);
+        assertTrue(report.count >= report.calls, "the count is at least the acknowledged calls: " + report);
         return report;
     }
 
