@@ -123,6 +123,7 @@ public class ConfigAdminSettingsIT extends Bounded {
 
     /** One call waits inside the gated counter while {@code swapline:swap} runs: the swap rolls back at the deadline. */
     private void assertSwapRollsBackAtTheForwardDeadline(Counter counter, long deadlineMillis) throws Exception {
+        Gate.reset(GatedCounter.CALL_GATE); // one-use: this runs twice
         Gate call = Gate.named(GatedCounter.CALL_GATE);
         CallingThreads calling = CallingThreads.start(counter, 2);
         Exception failure;

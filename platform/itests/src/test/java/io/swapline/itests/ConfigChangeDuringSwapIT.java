@@ -36,10 +36,10 @@ import io.swapline.testing.exam.SwaplineOptions;
 
 /**
  * A configuration change during a swap does not disturb it (operations.md, "Configuration"): a
- * swap waits in its Forward phase (default deadline 10 s) for a call that does not end; meanwhile
- * {@code swap.forward.ms} becomes 500 and is applied (its INFO line); the swap still runs 2 s
- * later, four times the new deadline, and completes once the call ends: it keeps the deadline it
- * started with.
+ * swap started with {@code swap.forward.ms=30000} waits in its Forward phase for a call that does
+ * not end; meanwhile {@code swap.forward.ms} becomes 500 and is applied (its INFO line); the swap
+ * still runs 2 s later, four times the new deadline, and completes once the call ends: it keeps
+ * the deadline it started with.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -76,6 +76,8 @@ public class ConfigChangeDuringSwapIT extends Bounded {
         CallingThreads calling = CallingThreads.start(counter, 2);
         String record;
         try (LogCapture log = new LogCapture()) {
+            platform.update(ConfigAdminSettingsIT.dictionary("swap.forward.ms", 30_000L));
+            log.await("configuration io.swapline: swap.forward.ms 10000 (default) -> 30000", 30);
             calling.awaitEachThreadCalls(1_000);
             call.arm();
             assertTrue("one increment waits inside the serving implementation", call.awaitEntered(30));
@@ -93,7 +95,7 @@ public class ConfigChangeDuringSwapIT extends Bounded {
 
                 log.install(); // the operator's session put Gogo's stream back
                 platform.update(ConfigAdminSettingsIT.dictionary("swap.forward.ms", 500L));
-                log.await("configuration io.swapline: swap.forward.ms 10000 (default) -> 500", 30);
+                log.await("configuration io.swapline: swap.forward.ms 30000 -> 500", 30);
                 operator.join(2_000); // must not end: a swap that took the new deadline would roll back now
                 assertTrue("the swap still waits for the call, 2 s after the deadline became 500 ms", operator.isAlive());
                 assertFalse(swap.isDone());

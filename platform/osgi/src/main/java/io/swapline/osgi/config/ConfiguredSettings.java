@@ -132,14 +132,25 @@ public final class ConfiguredSettings implements UnaryOperator<String> {
             }
         }
         Report report;
+        Report former = null;
         synchronized (this) {
             String objectName = factory ? objectName(pid, values.get(OBJECT_KEY)) : null;
+            Applied previous = byPid.get(pid);
+            if (previous != null && previous.objectName != null && !previous.objectName.equals(objectName)) {
+                former = apply(pid, previous.objectName, OBJECT, Map.of()); // its 'object' changed: the former object's settings end
+                byPid.remove(pid);
+                merge();
+            }
             if (factory && objectName == null) {
                 report = new Report(null, List.of(), List.of(pid + ": names no object: name the configuration "
                         + ObjectConfiguration.FACTORY_PID + "~<object> or set '" + OBJECT_KEY + "'; ignored"));
             } else {
                 report = apply(pid, objectName, factory ? OBJECT : PLATFORM, values);
             }
+        }
+        if (former != null) {
+            former.log();
+            notifyListener(former);
         }
         report.log();
         notifyListener(report);
@@ -169,9 +180,6 @@ public final class ConfiguredSettings implements UnaryOperator<String> {
     /** Holding the monitor. */
     private Report apply(String pid, String objectName, List<Setting> settings, Map<String, Object> values) {
         Applied previous = byPid.get(pid);
-        if (previous != null && previous.objectName != null && !previous.objectName.equals(objectName)) {
-            apply(pid, previous.objectName, settings, Map.of()); // its 'object' changed: the former object's settings end
-        }
         Map<String, String> before = previous == null || !sameObject(previous.objectName, objectName) ? Map.of()
                 : previous.values;
         Map<String, String> next = new LinkedHashMap<>();

@@ -153,6 +153,18 @@ class ConfiguredSettingsTest {
     }
 
     @Test
+    void aConfigurationWhoseObjectChangesEndsTheFormerObjectsSettings() {
+        settings.updated("io.swapline.object.4f1c", true, dictionary("object", "kv", "authorised", "x.y"));
+        events.clear();
+
+        settings.updated("io.swapline.object.4f1c", true, dictionary("object", "other", "authorised", "x.y"));
+
+        assertNull(settings.apply("swapline.authorised.kv"));
+        assertEquals("x.y", settings.apply("swapline.authorised.other"));
+        assertEquals(List.of("kv", "other"), events);
+    }
+
+    @Test
     void invalidObjectValuesAreRejectedOneByOne() {
         ConfiguredSettings.Report report = settings.updated("io.swapline.object~counter", true, dictionary(
                 "policy", "on", "policy.hysteresis", 1.0, "policy.sampling.ms", 0L, "authorised", "bad name",
