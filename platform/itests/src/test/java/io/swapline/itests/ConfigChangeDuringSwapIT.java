@@ -90,8 +90,10 @@ public class ConfigChangeDuringSwapIT extends Bounded {
             operator.setDaemon(true);
             try {
                 operator.start();
-                Installed.await("the swap waits in its Forward phase", 30, () -> Arrays.stream(operator.getStackTrace())
-                        .anyMatch(frame -> frame.getClassName().equals("io.swapline.core.swap.Swap")));
+                // Gogo runs the command on a pipe thread of its own: look for the swap in every thread
+                Installed.await("the swap waits in its Forward phase", 30, () -> Thread.getAllStackTraces().values()
+                        .stream().anyMatch(stack -> Arrays.stream(stack)
+                                .anyMatch(frame -> frame.getClassName().equals("io.swapline.core.swap.Swap"))));
 
                 log.install(); // the operator's session put Gogo's stream back
                 platform.update(ConfigAdminSettingsIT.dictionary("swap.forward.ms", 500L));
