@@ -42,7 +42,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class BrokenImplementationMessagesIT {
+public class BrokenImplementationMessagesIT extends Bounded {
 
     static final String THROWING = "io.swapline.itests.info.throwing";
     static final String OWN_COPY = "io.swapline.itests.info.owncopy";

@@ -40,7 +40,7 @@ import io.swapline.testing.exam.SwaplineOptions;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ShellInfoIT {
+public class ShellInfoIT extends Bounded {
 
     static final String COUNTING = "io.swapline.itests.info.counting";
     static final String COUNTING_OFFERED = "io.swapline.itests.info.counting.offered";

@@ -19,6 +19,7 @@ import io.swapline.api.Root;
 import io.swapline.api.SwapPhase;
 import io.swapline.api.SwapRecord;
 import io.swapline.api.SwapRefusedException;
+import io.swapline.osgi.implementations.BundleUpdates;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.implementations.ImplementationDeclaration;
 import io.swapline.osgi.implementations.ImplementationProtocols;
@@ -65,6 +66,8 @@ public final class KnownObject {
     private Root<?> root;
     /** Non-null while waiting or handing over. */
     private WaitingRoot<?> waiting;
+    /** The thread updating the serving bundle, from its STOPPING event until the next transition; or null. */
+    private Thread updater;
 
     KnownObject(String name) {
         this.name = name;
@@ -204,6 +207,17 @@ public final class KnownObject {
         return released;
     }
 
+    /** The serving bundle's update began on this thread: its new revision is to take over. */
+    void updateBegun() {
+        updater = Thread.currentThread();
+    }
+
+    /** @return whether the thread that began updating the serving bundle is still inside that update */
+    boolean isBeingUpdated() {
+        Thread thread = updater;
+        return thread != null && BundleUpdates.isUpdateInProgress(thread, serving.bundle());
+    }
+
     private void become(ObjectState next) {
         if (!state.canBecome(next)) {
             throw new IllegalStateException("'" + name + "' cannot go from " + state + " to " + next);
@@ -212,6 +226,7 @@ public final class KnownObject {
             LOG.debug("'{}': {} -> {}", name, state, next);
         }
         state = next;
+        updater = null;
         version++;
     }
 

@@ -73,9 +73,13 @@ final class LifecycleDecisions {
         if (state == ObjectState.HANDING_OVER) {
             return new Step.CompleteTakeover(); // then decided again, as SERVING
         }
-        if (updating || frameworkStopping) {
+        if (updating) {
+            return new Step.KeepForUpdate("'" + known.name + "' keeps serving from " + known.serving().bundleLabel()
+                    + " while its bundle is updated");
+        }
+        if (frameworkStopping) {
             return new Step.Keep("'" + known.name + "' keeps serving from " + known.serving().bundleLabel()
-                    + " while its bundle is " + (updating ? "updated" : "stopped with the framework"), true);
+                    + " while its bundle is stopped with the framework", true);
         }
         return replacementOf(known);
     }
@@ -118,6 +122,7 @@ final class LifecycleDecisions {
             case SERVING -> known.offered.all().contains(serving) ? new Step.None()
                     : allowedOffer(known, serving, offer -> offer.sameBundleAndClass(serving))
                             .<Step>map(Step.Swap::new).orElseGet(() -> serving.isBundleStopped()
+                                    && !known.isBeingUpdated()
                                     ? replacementOf(known) // an update whose new revision never started
                                     : new Step.None());
         };

@@ -332,6 +332,9 @@ public final class PublishedObjects {
             return stops.completeTakeover(known).completed();
         } else if (step instanceof Step.Refuse refuse) {
             known.refuse(refuse.offer(), refuse.reason());
+        } else if (step instanceof Step.KeepForUpdate keep) {
+            known.updateBegun();
+            LOG.info(keep.why());
         } else if (step instanceof Step.Keep keep) {
             if (keep.info()) {
                 LOG.info(keep.why());

@@ -91,6 +91,15 @@ sealed interface Step {
     record Keep(String why, boolean info) implements Step {
     }
 
+    /**
+     * The serving bundle is being updated on this thread: keep serving from its old revision (held
+     * loadable) until the new revision starts and takes over, and remember the updating thread.
+     *
+     * @param why one line for the log
+     */
+    record KeepForUpdate(String why) implements Step {
+    }
+
     /** Nothing concerns this object. */
     record None() implements Step {
     }

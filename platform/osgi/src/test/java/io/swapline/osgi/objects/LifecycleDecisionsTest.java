@@ -154,7 +154,7 @@ class LifecycleDecisionsTest {
         known.offer(distributed);
         known.withdraw(5);
 
-        assertInstanceOf(Step.Keep.class, decisions.stopped(known, 5, true, false));
+        assertInstanceOf(Step.KeepForUpdate.class, decisions.stopped(known, 5, true, false));
         assertInstanceOf(Step.Keep.class, decisions.stopped(known, 5, false, true));
     }
 
