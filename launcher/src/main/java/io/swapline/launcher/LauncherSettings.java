@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * What the launcher starts: the bundle folder and the framework properties. Defaults come
- * from {@code framework.properties} beside this class and from the launcher's folder. A system
+ * from {@code framework.properties} beside this class and from the launcher's folder (the cache,
+ * and {@code etc}, where FileInstall reads the configurations). A system
  * property overrides a default of the same name, and every system property in a framework
  * namespace ({@code org.osgi.*}, {@code felix.*}, {@code gosh.*}, {@code swapline.*}) is passed
  * on; the command line ({@code --cache}, {@code --clean}, the bundle folder) wins over both.
@@ -26,6 +27,8 @@ record LauncherSettings(Path bundleFolder, Map<String, String> frameworkProperti
     static final String STORAGE = "org.osgi.framework.storage";
     /** The standard property that, set to {@code onFirstInit}, empties the cache at the start. */
     static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
+    /** FileInstall's folder of configurations ({@code .cfg} files), by default etc beside the jar. */
+    static final String CONFIGURATIONS = "felix.fileinstall.dir";
 
     private static final String DEFAULTS = "framework.properties";
     // System properties in these namespaces are framework configuration, passed on as they are;
@@ -54,6 +57,7 @@ record LauncherSettings(Path bundleFolder, Map<String, String> frameworkProperti
         Map<String, String> defaults = defaults();
         Map<String, String> properties = new TreeMap<>(defaults);
         properties.put(STORAGE, home.resolve("felix-cache").toString());
+        properties.put(CONFIGURATIONS, home.resolve("etc").toString());
         for (String name : system.stringPropertyNames()) {
             if (defaults.containsKey(name) || isFrameworkProperty(name)) {
                 properties.put(name, system.getProperty(name));

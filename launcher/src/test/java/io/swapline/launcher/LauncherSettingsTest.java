@@ -16,6 +16,16 @@ class LauncherSettingsTest {
     private static final LauncherArguments NONE = LauncherArguments.parse();
 
     @Test
+    void configurationsAreReadFromEtcBesideTheJarUnlessAPropertySaysOtherwise() {
+        assertEquals(HOME.resolve("etc").toString(), LauncherSettings.from(new Properties(), HOME, NONE)
+                .frameworkProperties().get(LauncherSettings.CONFIGURATIONS));
+        Properties system = new Properties();
+        system.setProperty("felix.fileinstall.dir", "/srv/etc");
+        assertEquals("/srv/etc", LauncherSettings.from(system, HOME, NONE).frameworkProperties()
+                .get(LauncherSettings.CONFIGURATIONS));
+    }
+
+    @Test
     void defaultsKeepTheCacheBesideTheJarAndExportSlf4jAtItsVersion() {
         LauncherSettings settings = LauncherSettings.from(new Properties(), HOME, NONE);
 

@@ -46,7 +46,8 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
 
     private final GlobalTranslationTable table;
     private final ConcurrentMap<String, ManagedObject<?>> byName = new ConcurrentHashMap<>();
-    private final SwapContext swapContext;
+    /** Replaced whole by {@link #setSwapDeadlines}; each swap reads it once, when it starts. */
+    private volatile SwapContext swapContext;
     private volatile ClusteredObjectManagement management;
 
     /** A runtime with one slot per processor of this machine (rounded up to a power of two). */
@@ -76,6 +77,30 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
         this.table = new GlobalTranslationTable(ProcessorSlots.of(slots));
         this.swapContext = new SwapContext(deadlines.forward(), deadlines.block(), deadlines.transfer(),
                 new PlatformActivities("swapline-activity"));
+    }
+
+    /**
+     * The deadlines the next swap will run with.
+     *
+     * @return the current deadlines
+     */
+    public SwapDeadlines swapDeadlines() {
+        SwapContext context = swapContext;
+        return new SwapDeadlines(context.forward(), context.block(), context.transfer());
+    }
+
+    /**
+     * Changes the deadlines for the swaps that start from now on. A swap already running keeps
+     * the deadlines it started with (it read them once, when it took the object's swap lock), and
+     * so do the calls it blocks; a settings change never shortens or stretches a swap in progress.
+     *
+     * @param deadlines the new deadlines
+     */
+    public void setSwapDeadlines(SwapDeadlines deadlines) {
+        Objects.requireNonNull(deadlines, "deadlines");
+        SwapContext current = swapContext; // the activities are the runtime's for its whole life
+        swapContext = new SwapContext(deadlines.forward(), deadlines.block(), deadlines.transfer(),
+                current.activities());
     }
 
     /**
@@ -182,10 +207,11 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
                     + " already belongs to a clustered object");
         }
         ReentrantLock lock = managed.swapLock();
-        if (!tryLock(lock, swapContext.queue())) {
+        Duration queue = swapContext.queue();
+        if (!tryLock(lock, queue)) {
             SwapRecord refused = new SwapRecord(managed.name(), managed.currentRoot().implementationName(),
                     newRoot.implementationName(), "none", SwapPhase.REFUSED, "another swap of the object did not end within "
-                    + swapContext.queue().toMillis() + " ms", Instant.now(), Map.of(), 0, 0, Duration.ZERO);
+                    + queue.toMillis() + " ms", Instant.now(), Map.of(), 0, 0, Duration.ZERO);
             managed.record(refused);
             throw new SwapRefusedException(refused);
         }
@@ -193,7 +219,7 @@ public final class ClusteredObjectRuntime implements ClusteredObjectRegistry, Au
             if (!managed.isLive()) {
                 throw managed.table().destroyedException();
             }
-            SwapRecord record = new Swap(managed, newRoot, swapContext).run();
+            SwapRecord record = new Swap(managed, newRoot, swapContext).run(); // the deadlines read once, at its start
             managed.record(record);
             return record;
         } catch (SwapRefusedException e) {

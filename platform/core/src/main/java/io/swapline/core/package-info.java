@@ -9,7 +9,7 @@
  * it, {@link org.osgi.annotation.versioning.ConsumerType @ConsumerType} if applications do.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.swapline.core;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * extender        the activator and the bundle tracker: wires everything, routes bundle events
+ *   config        Config Admin's configurations over the framework properties, their metatype
  *   shell         the swapline:* commands
  *     objects     each object's lifecycle: creation, swaps, waiting, hand-over, publication
  *       policy    the autonomic policies of the objects
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class PackageLayeringTest {
 
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "extender", Set.of("shell", "objects", "policy", "implementations", "holders", "settings"),
+            "extender", Set.of("config", "shell", "objects", "policy", "implementations", "holders", "settings"),
+            "config", Set.of("settings"),
             "shell", Set.of("objects", "policy", "implementations"),
             "objects", Set.of("policy", "implementations", "holders", "settings"),
             "policy", Set.of("implementations", "settings"),

@@ -24,6 +24,16 @@ public final class Gate {
     }
 
     /**
+     * Forgets the gate of this name, so that the next {@link #named} makes a fresh one: for a test
+     * that uses a gate more than once, after opening it.
+     *
+     * @param name the gate's name
+     */
+    public static void reset(String name) {
+        GATES.remove(name);
+    }
+
+    /**
      * The gate of this name, made on first use.
      *
      * @param name the gate's name

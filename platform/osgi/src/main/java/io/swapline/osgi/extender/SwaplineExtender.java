@@ -14,11 +14,14 @@ import org.slf4j.LoggerFactory;
 
 import io.swapline.api.SwappableImplementation;
 import io.swapline.core.ClusteredObjectRuntime;
+import io.swapline.osgi.config.ConfigAdminTracker;
+import io.swapline.osgi.config.ConfiguredSettings;
 import io.swapline.osgi.holders.HolderResolverHook;
 import io.swapline.osgi.holders.RevisionHolders;
 import io.swapline.osgi.implementations.ImplementationAuthorisation;
 import io.swapline.osgi.objects.PublishedObjects;
 import io.swapline.osgi.settings.ReplacementTimeout;
+import io.swapline.osgi.settings.SwapDeadlineSettings;
 import io.swapline.osgi.shell.SwaplineCommands;
 
 /**
@@ -30,8 +33,14 @@ import io.swapline.osgi.shell.SwaplineCommands;
  * depend on SCR (implementation bundles need no DS), and the runtime's life is exactly the
  * bundle's. It provides the {@code osgi.extender} capability that implementation bundles require.
  *
+ * <p>Settings come from framework properties, with Config Admin's configurations over them when a
+ * Config Admin is there ({@link ConfiguredSettings}, {@link ConfigAdminTracker}); a change applies
+ * live: the swap deadlines to the next swap, the replacement timeout to the next wait, an object's
+ * authorisation and policy at once ({@link PublishedObjects#settingsChanged}).
+ *
  * <p>{@link #start} and {@link #stop} run on the thread that starts or stops this bundle; all
- * later work runs on the threads that change implementation bundles (see {@link PublishedObjects}).
+ * later work runs on the threads that change implementation bundles (see {@link PublishedObjects}),
+ * configuration changes on Config Admin's.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 @Capability(namespace = "osgi.extender", name = SwappableImplementation.EXTENDER, version = "0.1.0")
@@ -43,6 +52,7 @@ public final class SwaplineExtender implements BundleActivator {
     private RevisionHolders holders;
     private PublishedObjects objects;
     private ImplementationTracker tracker;
+    private ConfigAdminTracker configAdmin;
 
     /** Instantiated by the framework. */
     public SwaplineExtender() {
@@ -50,14 +60,31 @@ public final class SwaplineExtender implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        runtime = new ClusteredObjectRuntime();
+        ConfiguredSettings settings = new ConfiguredSettings(context::getProperty);
+        ClusteredObjectRuntime runtime = new ClusteredObjectRuntime();
+        this.runtime = runtime;
+        runtime.setSwapDeadlines(SwapDeadlineSettings.from(settings));
         publishMBeans(runtime);
         HolderResolverHook holderResolverHook = new HolderResolverHook();
         context.registerService(ResolverHookFactory.class, holderResolverHook, null);
         holders = new RevisionHolders(context, holderResolverHook);
         holders.releaseLeftovers();
-        objects = new PublishedObjects(context, runtime, holders, new ImplementationAuthorisation(context),
-                ReplacementTimeout.from(context));
+        PublishedObjects objects = new PublishedObjects(context, runtime, holders,
+                new ImplementationAuthorisation(settings), settings, () -> ReplacementTimeout.from(settings));
+        this.objects = objects;
+        settings.listen(new ConfiguredSettings.Listener() {
+            @Override
+            public void platformChanged() {
+                runtime.setSwapDeadlines(SwapDeadlineSettings.from(settings)); // for the next swap
+            }
+
+            @Override
+            public void objectChanged(String objectName) {
+                objects.settingsChanged(objectName);
+            }
+        });
+        configAdmin = new ConfigAdminTracker(context, settings);
+        configAdmin.open(); // before the bundles are tracked: configurations there already apply to new objects sooner
         tracker = new ImplementationTracker(context, objects);
         objects.deferCreation(); // bundles active before the extender: the most preferred creates each object
         tracker.open();
@@ -71,6 +98,7 @@ public final class SwaplineExtender implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) {
+        configAdmin.close(); // no configuration change from here on
         objects.closeAll(); // first: the tracker's close must not make objects wait for a replacement
         tracker.close();
         holders.close(); // after the holder releases queued by closeAll

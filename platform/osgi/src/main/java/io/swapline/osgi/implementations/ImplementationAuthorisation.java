@@ -2,6 +2,7 @@ package io.swapline.osgi.implementations;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.osgi.framework.BundleContext;
 
@@ -14,21 +15,27 @@ import org.osgi.framework.BundleContext;
  * e.g. {@code -Dswapline.authorised.counter=com.example.fast.counter}). The first
  * implementation of an object name defines the object and is always allowed.
  *
- * <p>The property is read through the extender's {@link BundleContext}, so it may be a framework
- * launch property or a system property. Config Admin is not consulted: the extender needs no
- * configuration bundle, and the list changes as rarely as the framework's properties.
+ * <p>The property is read at each decision from a property source: the extender's
+ * {@link BundleContext} (a framework launch property or a system property), with the key
+ * {@code authorised} of the object's configuration {@code io.swapline.object~<object>} over it
+ * when Config Admin has one ({@code io.swapline.osgi.config}).
  *
- * <p>Stateless apart from the context; any thread.
+ * <p>Stateless apart from the source; any thread.
  */
 public final class ImplementationAuthorisation {
 
     /** The framework property prefix; the object name follows it. */
     static final String PROPERTY_PREFIX = "swapline.authorised.";
 
-    private final BundleContext context;
+    private final UnaryOperator<String> properties;
 
     public ImplementationAuthorisation(BundleContext context) {
-        this.context = context;
+        this(context::getProperty);
+    }
+
+    /** @param properties the property source: a framework property's name to its value, or null */
+    public ImplementationAuthorisation(UnaryOperator<String> properties) {
+        this.properties = properties;
     }
 
     /**
@@ -53,7 +60,7 @@ public final class ImplementationAuthorisation {
     }
 
     private List<String> configured(String objectName) {
-        String value = context.getProperty(PROPERTY_PREFIX + objectName);
+        String value = properties.apply(PROPERTY_PREFIX + objectName);
         if (value == null || value.isBlank()) {
             return List.of();
         }

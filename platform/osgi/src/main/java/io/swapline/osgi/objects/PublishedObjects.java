@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -92,11 +94,16 @@ public final class PublishedObjects {
     /** True while the tracker opens: objects are created afterwards, from the most preferred offer. */
     private boolean creationDeferred;
 
+    /**
+     * @param settings the settings' source (framework property name to value, Config Admin's over the framework's)
+     * @param replacementTimeout read each time an object starts to wait
+     */
     public PublishedObjects(BundleContext context, ClusteredObjectRuntime runtime, RevisionHolders holders,
-            ImplementationAuthorisation authorisation, Duration replacementTimeout) {
+            ImplementationAuthorisation authorisation, UnaryOperator<String> settings,
+            Supplier<Duration> replacementTimeout) {
         this.context = context;
         this.authorisation = authorisation;
-        this.policies = new ConfiguredPolicies(context, runtime, this::swapAutonomically);
+        this.policies = new ConfiguredPolicies(settings, runtime, this::swapAutonomically);
         this.publisher = new ObjectPublisher(context, runtime, policies, authorisation);
         this.swapper = new ImplementationSwapper(runtime, policies, authorisation);
         this.stops = new StopWithoutReplacement(runtime, policies, authorisation, swapper, publisher,
@@ -531,6 +538,22 @@ public final class PublishedObjects {
                 byName.clear();
             }
         }
+    }
+
+    /**
+     * An object's settings changed (its configuration; on Config Admin's thread): its policy
+     * follows them, with its candidates' authorisation read anew. Under the monitor, so after any
+     * swap in progress; no framework call.
+     *
+     * @param objectName the object
+     */
+    public synchronized void settingsChanged(String objectName) {
+        KnownObject known = byName.get(objectName);
+        if (closed || known == null || !known.isPublished()) {
+            return; // read when it is published
+        }
+        refreshPolicy(known);
+        policies.settingsChanged(objectName);
     }
 
     /** @return what the shell shows of every published object, by name */

@@ -3,6 +3,7 @@ package io.swapline.osgi.objects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,11 @@ final class StopWithoutReplacement {
     private final ImplementationAuthorisation authorisation;
     private final ImplementationSwapper swapper;
     private final ObjectPublisher publisher;
-    private final Duration replacementTimeout;
+    private final Supplier<Duration> replacementTimeout;
 
     StopWithoutReplacement(ClusteredObjectRuntime runtime, ConfiguredPolicies policies,
             ImplementationAuthorisation authorisation, ImplementationSwapper swapper, ObjectPublisher publisher,
-            Duration replacementTimeout) {
+            Supplier<Duration> replacementTimeout) {
         this.runtime = runtime;
         this.policies = policies;
         this.authorisation = authorisation;
@@ -68,8 +69,9 @@ final class StopWithoutReplacement {
      * object keeps serving from the stopped revision (its holder keeps it loadable), logged at WARN.
      */
     void waitForReplacement(KnownObject known) {
+        Duration timeout = replacementTimeout.get(); // the setting in force when the wait starts
         WaitingRoot<?> waiting = waitingRoot(known.name, known.object().type(), known.root(),
-                known.serving().bundleLabel());
+                known.serving().bundleLabel(), timeout);
         SwapRecord record;
         try {
             record = swapper.swapRoot(known.object(), waiting);
@@ -85,7 +87,7 @@ final class StopWithoutReplacement {
         known.updateServiceProperties();
         policies.candidatesChanged(known.object(), known.policyCandidates(authorisation));
         LOG.info("'{}' waits for a replacement of {} (each call up to {} ms), its state kept in {}: {}", known.name,
-                known.serving().bundleLabel(), replacementTimeout.toMillis(), waiting.keptProtocols(), record);
+                known.serving().bundleLabel(), timeout.toMillis(), waiting.keptProtocols(), record);
     }
 
     /**
@@ -224,8 +226,9 @@ final class StopWithoutReplacement {
         }
     }
 
-    private <T> WaitingRoot<T> waitingRoot(String name, Class<T> type, Root<?> stopping, String stoppedLabel) {
-        return new WaitingRoot<>(name, type, stopping, stoppedLabel, replacementTimeout);
+    private <T> WaitingRoot<T> waitingRoot(String name, Class<T> type, Root<?> stopping, String stoppedLabel,
+            Duration timeout) {
+        return new WaitingRoot<>(name, type, stopping, stoppedLabel, timeout);
     }
 
     private static <T> SuccessorRoot<T> successorOf(Root<T> successor) {

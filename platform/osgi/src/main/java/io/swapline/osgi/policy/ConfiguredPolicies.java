@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +22,8 @@ import io.swapline.core.autonomic.PolicyStatus;
 import io.swapline.osgi.implementations.Echo;
 
 /**
- * The autonomic policies of the published objects: opt-in per object by framework property
- * ({@link PolicySettings}) or by the shell, with the candidates {@code PublishedObjects} reports
+ * The autonomic policies of the published objects: opt-in per object by framework property or
+ * the object's configuration ({@link PolicySettings}, {@link #settingsChanged}) or by the shell, with the candidates {@code PublishedObjects} reports
  * (implementations of the object that declare {@code suits}) kept current as bundles come and go.
  *
  * <p>The sampling and deciding is the core's ({@link AutonomicPolicies}, on its
@@ -56,13 +56,19 @@ public final class ConfiguredPolicies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredPolicies.class);
 
-    private final BundleContext context;
+    /** Framework property name to value: Config Admin's values over the framework's. */
+    private final UnaryOperator<String> properties;
     private final AutonomicPolicies policies;
     private final SwapPath swapPath;
     private final Map<String, Entry> byObject = new HashMap<>();
 
-    public ConfiguredPolicies(BundleContext context, ClusteredObjectRuntime runtime, SwapPath swapPath) {
-        this.context = context;
+    /**
+     * @param properties the settings' source: a framework property's name to its value, or null
+     * @param runtime the runtime
+     * @param swapPath the extender's swap path
+     */
+    public ConfiguredPolicies(UnaryOperator<String> properties, ClusteredObjectRuntime runtime, SwapPath swapPath) {
+        this.properties = properties;
         this.policies = new AutonomicPolicies(runtime);
         this.swapPath = swapPath;
     }
@@ -74,8 +80,8 @@ public final class ConfiguredPolicies {
      * @param candidates its candidates now
      */
     public synchronized void published(ClusteredObject<?> object, List<PolicyCandidate> candidates) {
-        PolicySettings settings = PolicySettings.read(context, object.name());
-        byObject.put(object.name(), new Entry(object, candidates));
+        PolicySettings settings = PolicySettings.read(properties, object.name());
+        byObject.put(object.name(), new Entry(object, candidates, settings));
         if (settings.enabled()) {
             enable(object, settings, candidates);
             LOG.info("autonomic policy of '{}' enabled by {}{}=enabled: {}", object.name(), PolicySettings.PREFIX,
@@ -98,7 +104,7 @@ public final class ConfiguredPolicies {
         entry.candidates = candidates;
         Optional<PolicyStatus> status = policies.status(object.name());
         if (status.isPresent()) {
-            PolicySettings settings = PolicySettings.read(context, object.name());
+            PolicySettings settings = PolicySettings.read(properties, object.name());
             update(object, settings, candidates);
             LOG.info("autonomic policy of '{}' ({}): candidates now {}", object.name(),
                     status.get().enabled() ? "enabled" : "disabled", describe(candidates));
@@ -106,8 +112,44 @@ public final class ConfiguredPolicies {
     }
 
     /**
+     * The object's settings may have changed (its configuration was updated or deleted): if
+     * {@code policy} changed, the policy is enabled or disabled accordingly (a policy the shell
+     * enabled or disabled stays so until then); if an enabled policy's other settings changed, it
+     * goes on with the new ones (its log, dwell and rate window kept). Called holding the
+     * PublishedObjects lock, so no swap of the extender's runs meanwhile.
+     *
+     * @param objectName the object
+     */
+    public synchronized void settingsChanged(String objectName) {
+        Entry entry = byObject.get(objectName);
+        if (entry == null) {
+            return; // not published: its settings are read when it is
+        }
+        PolicySettings settings = PolicySettings.read(properties, objectName);
+        PolicySettings previous = entry.settings;
+        entry.settings = settings;
+        if (settings.equals(previous)) {
+            return;
+        }
+        boolean enabled = isEnabled(objectName);
+        if (settings.enabled() != previous.enabled() && settings.enabled() != enabled) {
+            if (settings.enabled()) {
+                enable(entry.object, settings, entry.candidates);
+                LOG.info("autonomic policy of '{}' enabled by its configuration: {}", objectName,
+                        policies.status(objectName).orElseThrow().policy());
+            } else {
+                policies.disable(objectName);
+                LOG.info("autonomic policy of '{}' disabled by its configuration", objectName);
+            }
+        } else if (enabled) {
+            update(entry.object, settings, entry.candidates);
+            LOG.info("autonomic policy of '{}' goes on with its new settings: {}", objectName, settings.describe());
+        }
+    }
+
+    /**
      * Enables an object's policy ({@code swapline:policy <object> enable}), with the settings of
-     * the framework properties; a policy disabled before starts a new log.
+     * the framework properties and the object's configuration; a policy disabled before starts a new log.
      *
      * @param objectName the object
      * @return one line
@@ -118,7 +160,7 @@ public final class ConfiguredPolicies {
         if (isEnabled(objectName)) {
             return "the autonomic policy of '" + objectName + "' is already enabled";
         }
-        PolicySettings settings = PolicySettings.read(context, objectName);
+        PolicySettings settings = PolicySettings.read(properties, objectName);
         enable(entry.object, settings, entry.candidates);
         LOG.info("autonomic policy of '{}' enabled from the shell", objectName);
         return "autonomic policy of '" + objectName + "' enabled: " + policies.status(objectName).orElseThrow().policy();
@@ -152,10 +194,10 @@ public final class ConfiguredPolicies {
 
     /**
      * @param objectName an object
-     * @return its settings as the framework properties give them now
+     * @return its settings as the framework properties and its configuration give them now
      */
     public PolicySettings settings(String objectName) {
-        return PolicySettings.read(context, objectName);
+        return PolicySettings.read(properties, objectName);
     }
 
     /**
@@ -232,10 +274,13 @@ public final class ConfiguredPolicies {
     private static final class Entry {
         final ClusteredObject<?> object;
         List<PolicyCandidate> candidates;
+        /** The settings last read, to tell which of them a configuration change changed. */
+        PolicySettings settings;
 
-        Entry(ClusteredObject<?> object, List<PolicyCandidate> candidates) {
+        Entry(ClusteredObject<?> object, List<PolicyCandidate> candidates, PolicySettings settings) {
             this.object = object;
             this.candidates = candidates;
+            this.settings = settings;
         }
     }
 }

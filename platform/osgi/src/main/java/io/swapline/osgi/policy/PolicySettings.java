@@ -1,6 +1,7 @@
 package io.swapline.osgi.policy;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
@@ -10,8 +11,10 @@ import io.swapline.core.autonomic.AutonomicPolicy;
 import io.swapline.osgi.settings.FrameworkProperties;
 
 /**
- * One object's autonomic policy settings, from framework properties (read through the extender's
- * {@link BundleContext}, so a launch or system property; the platform has no Config Admin):
+ * One object's autonomic policy settings, by framework property name, read from a property source:
+ * the extender's {@link BundleContext} (a launch or system property), with the keys {@code policy},
+ * {@code policy.sampling.ms}, ... of the object's configuration {@code io.swapline.object~<object>}
+ * over them when Config Admin has one (the config package's {@code ConfiguredSettings}):
  * <pre>
  * swapline.policy.&lt;object&gt;=enabled            opt in (default: disabled; the shell can enable it)
  * swapline.policy.&lt;object&gt;.sampling.ms=1000    how often the serving implementation's signals are sampled
@@ -21,7 +24,7 @@ import io.swapline.osgi.settings.FrameworkProperties;
  * swapline.policy.&lt;object&gt;.swaps.window.ms=60000 ... this window
  * </pre>
  * A value that is not valid is logged (WARN) and its default used. Read when the object is
- * created and when the shell enables its policy.
+ * created, when the shell enables its policy and when its configuration changes.
  *
  * @param enabled whether the policy starts enabled
  * @param samplingPeriod the sampling period
@@ -46,6 +49,17 @@ public record PolicySettings(boolean enabled, Duration samplingPeriod, double hy
      * @return its settings, defaults where unset or not valid
      */
     static PolicySettings read(BundleContext context, String objectName) {
+        return read(context::getProperty, objectName);
+    }
+
+    /**
+     * The settings of one object.
+     *
+     * @param context the property source: a framework property's name to its value, or null
+     * @param objectName the object
+     * @return its settings, defaults where unset or not valid
+     */
+    static PolicySettings read(UnaryOperator<String> context, String objectName) {
         String prefix = PREFIX + objectName;
         return new PolicySettings(enabled(context, prefix),
                 millis(context, prefix + ".sampling.ms", 1_000, 1),
@@ -67,8 +81,8 @@ public record PolicySettings(boolean enabled, Duration samplingPeriod, double hy
                 .maximumSwaps(maximumSwaps, swapWindow);
     }
 
-    private static boolean enabled(BundleContext context, String property) {
-        String value = context.getProperty(property);
+    private static boolean enabled(UnaryOperator<String> context, String property) {
+        String value = context.apply(property);
         if (value == null || value.isBlank() || value.trim().equals("disabled")) {
             return false;
         }
@@ -79,12 +93,12 @@ public record PolicySettings(boolean enabled, Duration samplingPeriod, double hy
         return false;
     }
 
-    private static Duration millis(BundleContext context, String property, long defaultMillis, long minMillis) {
+    private static Duration millis(UnaryOperator<String> context, String property, long defaultMillis, long minMillis) {
         return Duration.ofMillis(FrameworkProperties.wholeNumber(context, property, defaultMillis, minMillis, Long.MAX_VALUE));
     }
 
-    private static double fraction(BundleContext context, String property, double defaultValue) {
-        String value = context.getProperty(property);
+    private static double fraction(UnaryOperator<String> context, String property, double defaultValue) {
+        String value = context.apply(property);
         if (value == null || value.isBlank()) {
             return defaultValue;
         }

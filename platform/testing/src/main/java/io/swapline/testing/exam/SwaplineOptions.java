@@ -124,6 +124,22 @@ public final class SwaplineOptions {
     }
 
     /**
+     * Felix Config Admin and Felix Metatype (with the {@code org.osgi.service.log} API Metatype
+     * imports), as the launcher ships them: the extender then reads its settings from the
+     * configurations {@code io.swapline} and {@code io.swapline.object~<object>} (see
+     * {@code docs/operations.md}, "Configuration"). Not part of {@link #swapline()}: without it,
+     * the framework properties apply. Add it to {@link #swapline()}, in any order.
+     *
+     * @return the options
+     */
+    public static Option configAdmin() {
+        return composite(
+                PlatformBundles.platformBundle("configadmin"),
+                PlatformBundles.platformBundle("osgi.service.log"),
+                PlatformBundles.platformBundle("metatype"));
+    }
+
+    /**
      * A bundle from the jar whose path the system property {@code swapline.bundle.<key>} holds:
      * for your own modules, which are in no Maven repository while their reactor builds. In the
      * pom of the module with the tests, {@code maven-dependency-plugin}'s {@code properties} goal

@@ -8,7 +8,7 @@
  * bring it); the rest of the test kit works without it.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.swapline.testing.exam;
 
 import org.osgi.annotation.bundle.Export;
