@@ -212,6 +212,11 @@ public final class KnownObject {
         updater = Thread.currentThread();
     }
 
+    /** @return whether {@code thread} began an update of the serving bundle that has not yet led to a transition */
+    boolean isUpdatedBy(Thread thread) {
+        return updater == thread;
+    }
+
     /** @return whether the thread that began updating the serving bundle is still inside that update */
     boolean isBeingUpdated() {
         Thread thread = updater;

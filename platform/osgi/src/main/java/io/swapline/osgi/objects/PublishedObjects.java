@@ -184,7 +184,12 @@ public final class PublishedObjects {
         }
         if (updating) { // if the update fails, no new revision starts to take over: look again once it has ended
             Thread updater = Thread.currentThread();
-            names.forEach(name -> worker.reconcileAfter(name, () -> !BundleUpdates.isUpdateInProgress(updater, bundle)));
+            List<String> kept;
+            synchronized (this) {
+                kept = names.stream().filter(name -> byName.containsKey(name) && byName.get(name).isUpdatedBy(updater))
+                        .toList();
+            }
+            kept.forEach(name -> worker.reconcileAfter(name, () -> !BundleUpdates.isUpdateInProgress(updater, bundle)));
         }
     }
 
