@@ -62,11 +62,6 @@ public final class PreparedHolder implements AutoCloseable {
         return new PreparedHolder(holders, null, null, onEventThread);
     }
 
-    /** @return the revision whose holder was prepared, or null */
-    public BundleRevision revision() {
-        return revision;
-    }
-
     /**
      * The prepared holder; the step owns it from now on.
      *

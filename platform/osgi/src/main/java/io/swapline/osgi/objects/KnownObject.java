@@ -36,7 +36,7 @@ import io.swapline.osgi.policy.PolicyCandidate;
  * <p><b>One writer.</b> The state and the fields that go with it change only through the
  * transition methods below ({@link #published}, {@link #swapped}, {@link #waitsIn},
  * {@link #handingOver}, {@link #takenOver}, {@link #republished}, {@link #closed}), each of which
- * checks the move against {@link ObjectState#canBecome} and counts it in {@link #version()}.
+ * checks the move against {@link ObjectState#canBecome}.
  *
  * <p><b>Locking.</b> Not thread-safe: every field, the {@link OfferedImplementations} and the
  * refusals are guarded by the {@link PublishedObjects} monitor; the shell gets an
@@ -55,8 +55,6 @@ public final class KnownObject {
     /** Extender refusals, oldest first, at most {@link #KEPT_REFUSALS}. */
     private final List<SwapRecord> refusals = new ArrayList<>();
     private ObjectState state = ObjectState.OFFERED;
-    /** Counts every transition and every change of the offers: a plan made at one version is stale at another. */
-    private long version;
     private ClusteredObject<?> object;
     private ServiceRegistration<?> registration;
     /** What serves the object, or, while it waits, what served it last; while handing over, the successor. */
@@ -75,10 +73,6 @@ public final class KnownObject {
 
     ObjectState state() {
         return state;
-    }
-
-    long version() {
-        return version;
     }
 
     boolean isPublished() {
@@ -108,14 +102,11 @@ public final class KnownObject {
     /** Adds an offer (a bundle's revision became ACTIVE). */
     void offer(ImplementationDeclaration declaration) {
         offered.offer(declaration);
-        version++;
     }
 
     /** Withdraws a bundle's offers (it is leaving ACTIVE). */
     void withdraw(long bundleId) {
-        if (offered.withdraw(bundleId)) {
-            version++;
-        }
+        offered.withdraw(bundleId);
     }
 
     /** OFFERED → SERVING: the object was created from {@code first} and its service registered. */
@@ -232,7 +223,6 @@ public final class KnownObject {
         }
         state = next;
         updater = null;
-        version++;
     }
 
     /** @return whether {@code offer} serves the object now: serving (not waiting), same wiring and root class */
@@ -298,7 +288,6 @@ public final class KnownObject {
         Root<?> live = waiting != null && waiting.successor() != null ? waiting.successor() : root;
         String servingProtocols = state == ObjectState.WAITING ? null : ImplementationProtocols.describe(
                 live instanceof SuccessorRoot<?> takeover ? takeover.successor() : live); // the live root's
-        return new ObjectView(object, serving, state == ObjectState.WAITING, servingProtocols, candidates, history,
-                state, waiting == null ? null : waiting.lastRefusal());
+        return new ObjectView(object, serving, state == ObjectState.WAITING, servingProtocols, candidates, history);
     }
 }

@@ -18,12 +18,10 @@ import io.swapline.osgi.implementations.ImplementationProtocols;
  *     {@link ImplementationProtocols#describe} gives them, read from that live root; null while waiting
  * @param candidates the serving implementation and every one offered for the object, most preferred first
  * @param history the runtime's swap records and the extender's refusals, oldest first
- * @param state the object's lifecycle state
- * @param handOverRefusal while waiting, why the last successor that arrived was refused, or null
  */
 public record ObjectView(ClusteredObject<?> object, ImplementationDeclaration serving, boolean waiting,
         String servingProtocols, List<Candidate> candidates,
-        List<SwapRecord> history, ObjectState state, String handOverRefusal) {
+        List<SwapRecord> history) {
 
     /**
      * One implementation of the object.

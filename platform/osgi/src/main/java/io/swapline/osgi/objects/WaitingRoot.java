@@ -186,11 +186,6 @@ public final class WaitingRoot<T> extends SharedRoot<T> {
         lastRefusal = refusal;
     }
 
-    /** @return why the last successor that arrived did not take the kept state, or null */
-    String lastRefusal() {
-        return lastRefusal;
-    }
-
     /**
      * Releases the waiting calls, and every later one, to {@code next}. Called once, by the
      * extender, when {@code next} holds the kept state.
